@@ -1,0 +1,311 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node as YamlNode,
+  Parser,
+  parseDocument,
+  Scalar,
+} from 'yaml';
+import { LoadError, type LoadErrorCode, type LoadIssue } from '../errors.js';
+
+/** A parsed input: plain values, plus where each path came from in the file. */
+export interface LocatedValue {
+  readonly file: string;
+  readonly value: unknown;
+  /** Line and column of the value at a path, or of its nearest ancestor that exists in the file. */
+  locate(path: readonly PropertyKey[]): { line: number; column: number };
+}
+
+/** How deeply mappings and sequences may nest. Real records nest about six levels. */
+export const MAX_DEPTH = 64;
+
+/** At most this many problems are reported per file: the first ones are what a user fixes first. */
+export const MAX_ISSUES = 20;
+
+/** Keys that could reach an object's prototype; refused wherever they appear. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Plain scalars YAML 1.2's core schema reads as null. */
+const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** What each of the yaml library's error codes means to a user, in our words (its own carry a source excerpt). */
+const YAML_ERROR_TEXT: Readonly<Record<string, [LoadErrorCode, string]>> = {
+  DUPLICATE_KEY: ['duplicate-key', 'a key appears twice in the same mapping; each key may appear once'],
+  MULTIPLE_DOCS: ['multiple-documents', 'the file holds several YAML documents; a record file holds exactly one'],
+  BAD_ALIAS: ['alias', 'aliases (*name) are not allowed; write the value out'],
+  BAD_DIRECTIVE: ['directive', 'YAML directives (%YAML, %TAG) are not allowed'],
+  TAB_AS_INDENT: ['yaml-syntax', 'a tab is used for indentation; indent with spaces'],
+  BAD_INDENT: ['yaml-syntax', 'the indentation is inconsistent here'],
+  MISSING_CHAR: ['yaml-syntax', 'a closing quote or bracket is missing'],
+  BLOCK_AS_IMPLICIT_KEY: ['yaml-syntax', 'a nested block cannot be a key; is a colon misplaced?'],
+  MULTILINE_IMPLICIT_KEY: ['yaml-syntax', 'a key runs over several lines; is a colon missing on the line before?'],
+  UNEXPECTED_TOKEN: ['yaml-syntax', 'unexpected text here; check the indentation and the colons'],
+  KEY_OVER_1024_CHARS: ['yaml-syntax', 'a key is longer than 1024 characters'],
+};
+
+type PathKey = string | number;
+
+function offsetIssue(
+  file: string,
+  lines: LineCounter,
+  offset: number,
+  code: LoadErrorCode,
+  message: string,
+  path = '',
+): LoadIssue {
+  const { line, col } = lines.linePos(offset);
+  return { file, line, column: col, path, code, message };
+}
+
+/** Formats a path the way the contracts write it: `objectives[2].measure.target`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/**
+ * Refuses what a record never needs and an attacker would use: directives, anchors and aliases,
+ * tags, merge keys, prototype keys, deep nesting. Each is located by the token that carries it.
+ */
+function refuseDirectives(text: string, file: string, lines: LineCounter): void {
+  // Directive lines only appear at the very top level, so the first pass over the tokens is cheap.
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'directive') {
+      throw new LoadError([
+        offsetIssue(file, lines, token.offset, 'directive', YAML_ERROR_TEXT.BAD_DIRECTIVE?.[1] ?? ''),
+      ]);
+    }
+  }
+}
+
+/** Nesting depth of flow brackets and indentation, bounded before the parser recurses into it. */
+function refuseDeepNesting(text: string, file: string, lines: LineCounter): void {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      const next = text.indexOf('\n', i);
+      if (next < 0) break;
+      i = next;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > MAX_DEPTH) {
+        throw new LoadError([
+          offsetIssue(file, lines, i, 'too-deep', `values nest more than ${MAX_DEPTH} levels deep`),
+        ]);
+      }
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '\n') quote = '';
+  }
+  // Block nesting: each deeper indentation opens a level; a stack of open indents bounds it.
+  const indents: number[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() && !line.trimStart().startsWith('#')) {
+      while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop();
+      indents.push(indent);
+      if (indents.length > MAX_DEPTH) {
+        throw new LoadError([
+          offsetIssue(file, lines, offset, 'too-deep', `values nest more than ${MAX_DEPTH} levels deep`),
+        ]);
+      }
+    }
+    offset += line.length + 1;
+  }
+}
+
+/**
+ * Parses YAML (or JSON, which is read as YAML so its errors are located the same way) into plain
+ * values. Plain scalars stay the text the user wrote (`0012345`, `90837`, `718-555-0142`); only
+ * null words become null. The schema decides where text is read as a number or a boolean.
+ */
+export function parseLocated(text: string, file: string): LocatedValue {
+  const lines = new LineCounter();
+  // Count lines up front so positions are available for errors raised before the full parse.
+  for (const token of new Parser(lines.addNewLine).parse(text)) void token;
+  refuseDirectives(text, file, lines);
+  refuseDeepNesting(text, file, lines);
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: new LineCounter(),
+      uniqueKeys: true,
+      merge: false,
+      prettyErrors: false,
+      strict: true,
+      stringKeys: true,
+      keepSourceTokens: false,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new LoadError([offsetIssue(file, lines, 0, 'too-deep', 'values nest too deeply to read')]);
+    }
+    throw error;
+  }
+  const issues: LoadIssue[] = doc.errors.map((error) => {
+    const [code, message] = YAML_ERROR_TEXT[error.code] ?? ['yaml-syntax', 'the YAML cannot be read here'];
+    return offsetIssue(file, lines, error.pos[0], code, message);
+  });
+  if (issues.length > 0) throw new LoadError(issues.slice(0, MAX_ISSUES));
+
+  const positions = new Map<string, number>();
+  const walkIssues: LoadIssue[] = [];
+  const toValue = (node: unknown, path: PathKey[], depth: number): unknown => {
+    if (depth > MAX_DEPTH) {
+      walkIssues.push(
+        offsetIssue(
+          file,
+          lines,
+          rangeStart(node),
+          'too-deep',
+          `values nest more than ${MAX_DEPTH} levels deep`,
+          formatPath(path),
+        ),
+      );
+      return null;
+    }
+    if (node === null || node === undefined) {
+      return null;
+    }
+    positions.set(formatPath(path), rangeStart(node));
+    if (isAlias(node)) {
+      walkIssues.push(
+        offsetIssue(
+          file,
+          lines,
+          rangeStart(node),
+          'alias',
+          'aliases (*name) are not allowed; write the value out',
+          formatPath(path),
+        ),
+      );
+      return null;
+    }
+    const yamlNode = node as YamlNode;
+    if (yamlNode.anchor) {
+      walkIssues.push(
+        offsetIssue(file, lines, rangeStart(node), 'anchor', 'anchors (&name) are not allowed', formatPath(path)),
+      );
+    }
+    if (yamlNode.tag) {
+      walkIssues.push(
+        offsetIssue(
+          file,
+          lines,
+          rangeStart(node),
+          'tag',
+          'explicit or custom tags (!tag, !!type) are not allowed',
+          formatPath(path),
+        ),
+      );
+    }
+    if (isScalar(node)) return scalarValue(node);
+    if (isSeq(node)) return node.items.map((item, index) => toValue(item, [...path, index], depth + 1));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
+        const keyPath = [...path, key];
+        if (isAlias(keyNode) || !isScalar(keyNode)) {
+          walkIssues.push(
+            offsetIssue(file, lines, rangeStart(keyNode), 'yaml-syntax', 'keys must be plain text', formatPath(path)),
+          );
+          continue;
+        }
+        if (key === '<<' && keyNode.type === Scalar.PLAIN) {
+          walkIssues.push(
+            offsetIssue(
+              file,
+              lines,
+              rangeStart(keyNode),
+              'merge-key',
+              'merge keys (<<) are not allowed; write the fields out',
+              formatPath(path),
+            ),
+          );
+          continue;
+        }
+        if (FORBIDDEN_KEYS.has(key)) {
+          walkIssues.push(
+            offsetIssue(
+              file,
+              lines,
+              rangeStart(keyNode),
+              'forbidden-key',
+              `the key "${key}" is not allowed`,
+              formatPath(path),
+            ),
+          );
+          continue;
+        }
+        positions.set(`${formatPath(keyPath)}#key`, rangeStart(keyNode));
+        const value = toValue(pair.value, keyPath, depth + 1);
+        // `key:` with nothing after it, or `key: null`, means the field is absent.
+        if (value === null) continue;
+        // defineProperty: never a setter, whatever the key.
+        Object.defineProperty(out, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return null;
+  };
+  const value = toValue(doc.contents, [], 0);
+  if (walkIssues.length > 0) throw new LoadError(walkIssues.slice(0, MAX_ISSUES));
+
+  return {
+    file,
+    value,
+    locate(path) {
+      // A missing field is reported at its parent; an unknown key at the key itself.
+      for (let n = path.length; n >= 0; n--) {
+        const prefix = formatPath(path.slice(0, n));
+        const keyOffset = n === path.length ? positions.get(`${prefix}#key`) : undefined;
+        const offset = keyOffset ?? positions.get(prefix);
+        if (offset !== undefined) {
+          const { line, col } = lines.linePos(offset);
+          return { line, column: col };
+        }
+      }
+      return { line: 1, column: 1 };
+    },
+  };
+}
+
+function rangeStart(node: unknown): number {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? range[0] : 0;
+}
+
+function scalarValue(node: Scalar): unknown {
+  if (node.type === Scalar.PLAIN) {
+    const source = node.source ?? String(node.value ?? '');
+    return NULL_WORDS.has(source) ? null : source;
+  }
+  // Quoted and block scalars are text, exactly as written.
+  return typeof node.value === 'string' ? node.value : String(node.value ?? '');
+}
