@@ -59,7 +59,7 @@ export interface Signer {
   readonly roleLabel: string;
   readonly name: string;
   readonly credentials?: string;
-  /** ISO date once signed; absent means "to be signed". */
+  /** The date signed, as shown to a reader; absent means "to be signed". */
   readonly signedOn?: string;
 }
 
