@@ -1,0 +1,246 @@
+/**
+ * Draws a trend chart (one scored instrument over the episode) as a standalone SVG string.
+ *
+ * Shared by the PDF renderer (pdfmake draws SVG) and the HTML renderer (inlines it). The output
+ * depends only on the chart and the size: no ids, no clocks, numbers rounded to two decimals.
+ */
+import type { ChartBand, ChartSpec } from '../compose/tree.js';
+
+/** The size of the drawing in points (PDF) or CSS pixels (HTML). */
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+const FONT_FAMILY = 'Roboto, Helvetica, Arial, sans-serif';
+const INK = '#2B3440';
+const MUTED = '#6B7480';
+const AXIS = '#8A939E';
+const GRID = '#E3E7EC';
+const LINE = '#1F4E79';
+const TARGET = '#2E7D4F';
+/** Band tints run from calm (least severe) to warm (most severe). */
+const BAND_CALM: Rgb = [234, 243, 236];
+const BAND_WARM: Rgb = [250, 228, 222];
+
+const PAD = { top: 14, right: 92, bottom: 26, left: 34 } as const;
+
+type Rgb = readonly [number, number, number];
+
+/** The chart as an SVG document sized `width` x `height`; every text is escaped. */
+export function chartToSvg(chart: ChartSpec, opts: ChartSize): string {
+  const plot = {
+    left: PAD.left,
+    top: PAD.top,
+    right: Math.max(PAD.left + 1, opts.width - PAD.right),
+    bottom: Math.max(PAD.top + 1, opts.height - PAD.bottom),
+  };
+  const low = Math.min(chart.min, chart.max);
+  const high = Math.max(chart.min, chart.max);
+  const span = high - low || 1;
+  const yOf = (value: number): number => plot.bottom - ((clamp(value, low, high) - low) / span) * (plot.bottom - plot.top);
+
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(opts.width)}" height="${num(opts.height)}" ` +
+      `viewBox="0 0 ${num(opts.width)} ${num(opts.height)}" role="img" aria-label="${escapeXml(chart.title)}">`,
+    `<title>${escapeXml(chart.title)}</title>`,
+  );
+  parts.push(...drawBands(chart, plot, yOf));
+  parts.push(...drawYAxis(low, high, plot, yOf));
+  if (chart.target !== undefined) parts.push(...drawTarget(chart.target, plot, yOf));
+  parts.push(...drawSeries(chart, plot, yOf));
+  parts.push(
+    line(plot.left, plot.top, plot.left, plot.bottom, AXIS, 0.75),
+    line(plot.left, plot.bottom, plot.right, plot.bottom, AXIS, 0.75),
+    text(2, 9, `${chart.instrument} score`, { size: 7.5, fill: MUTED }),
+    '</svg>',
+  );
+  return parts.join('');
+}
+
+interface Plot {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+function drawBands(chart: ChartSpec, plot: Plot, yOf: (v: number) => number): string[] {
+  const out: string[] = [];
+  const bands = contiguousBands(chart.bands);
+  bands.forEach((band, index) => {
+    const top = yOf(band.to);
+    const bottom = yOf(band.from);
+    const height = Math.max(0, bottom - top);
+    const fill = mix(BAND_CALM, BAND_WARM, bands.length > 1 ? index / (bands.length - 1) : 0);
+    out.push(
+      `<rect x="${num(plot.left)}" y="${num(top)}" width="${num(plot.right - plot.left)}" height="${num(height)}" fill="${fill}"/>`,
+    );
+    // A label only where the band is tall enough to hold one line of text.
+    if (height >= 8) {
+      out.push(text(plot.right + 6, (top + bottom) / 2 + 2.6, band.label, { size: 7.5, fill: MUTED }));
+    }
+  });
+  return out;
+}
+
+/**
+ * Bands sorted from low to high, with the one-point gaps of integer score ranges (0-4, 5-9)
+ * closed at the midpoint, so the shading is continuous and a score of 5 sits inside "5-9".
+ */
+function contiguousBands(bands: readonly ChartBand[]): ChartBand[] {
+  const sorted = bands
+    .map((b) => ({ ...b, from: Math.min(b.from, b.to), to: Math.max(b.from, b.to) }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+  return sorted.map((band, i) => {
+    const previous = sorted[i - 1];
+    const next = sorted[i + 1];
+    const gapBelow = previous ? band.from - previous.to : 0;
+    const gapAbove = next ? next.from - band.to : 0;
+    return {
+      ...band,
+      from: gapBelow > 0 && gapBelow <= 1 ? band.from - gapBelow / 2 : band.from,
+      to: gapAbove > 0 && gapAbove <= 1 ? band.to + gapAbove / 2 : band.to,
+    };
+  });
+}
+
+function drawYAxis(low: number, high: number, plot: Plot, yOf: (v: number) => number): string[] {
+  const out: string[] = [];
+  for (const tick of niceTicks(low, high)) {
+    const y = yOf(tick);
+    if (tick !== low) out.push(line(plot.left, y, plot.right, y, GRID, 0.5));
+    out.push(line(plot.left - 3, y, plot.left, y, AXIS, 0.75));
+    out.push(text(plot.left - 5, y + 2.6, num(tick), { size: 7.5, fill: MUTED, anchor: 'end' }));
+  }
+  return out;
+}
+
+function drawTarget(target: number, plot: Plot, yOf: (v: number) => number): string[] {
+  const y = yOf(target);
+  return [
+    `<line x1="${num(plot.left)}" y1="${num(y)}" x2="${num(plot.right)}" y2="${num(y)}" stroke="${TARGET}" stroke-width="1" stroke-dasharray="4 3"/>`,
+    // At the left end: the series starts at its baseline, away from the target, so the label stays clear.
+    text(plot.left + 4, y - 3, `Target ${num(target)}`, { size: 7.5, fill: TARGET, bold: true }),
+  ];
+}
+
+function drawSeries(chart: ChartSpec, plot: Plot, yOf: (v: number) => number): string[] {
+  const points = [...chart.points]
+    .map((p) => ({ ...p, day: dayNumber(p.date) }))
+    .sort((a, b) => a.day - b.day || a.value - b.value);
+  if (points.length === 0) {
+    return [
+      text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'No scores recorded', {
+        size: 8.5,
+        fill: MUTED,
+        anchor: 'middle',
+      }),
+    ];
+  }
+  const first = points[0]!.day;
+  const last = points[points.length - 1]!.day;
+  const inset = 10;
+  const xOf = (day: number): number =>
+    last === first
+      ? (plot.left + plot.right) / 2
+      : plot.left + inset + ((day - first) / (last - first)) * (plot.right - plot.left - 2 * inset);
+
+  const out: string[] = [];
+  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(xOf(p.day))} ${num(yOf(p.value))}`).join(' ');
+  out.push(`<path d="${path}" fill="none" stroke="${LINE}" stroke-width="1.5" stroke-linejoin="round"/>`);
+  const labelValues = points.length <= 16;
+  for (const p of points) {
+    const x = xOf(p.day);
+    const y = yOf(p.value);
+    out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="2.6" fill="#FFFFFF" stroke="${LINE}" stroke-width="1.3"/>`);
+    if (labelValues) out.push(text(x, y - 5, num(p.value), { size: 7, fill: INK, anchor: 'middle', bold: true }));
+  }
+  // Date labels: as many as fit side by side, always including the first and the last.
+  const maxLabels = Math.max(1, Math.floor((plot.right - plot.left) / 58));
+  for (const index of spreadIndexes(points.length, maxLabels)) {
+    const p = points[index]!;
+    out.push(text(xOf(p.day), plot.bottom + 12, p.date, { size: 7, fill: MUTED, anchor: 'middle' }));
+  }
+  return out;
+}
+
+/** Round tick values (steps of 1, 2 or 5 times a power of ten), about six across the range. */
+function niceTicks(low: number, high: number): number[] {
+  const span = high - low;
+  if (span <= 0) return [low];
+  const rough = span / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(low / step) * step; v <= high + step * 1e-9; v += step) {
+    ticks.push(Math.round(v * 1e6) / 1e6);
+  }
+  return ticks;
+}
+
+/** Up to `max` indexes of `count` items, evenly spread, first and last included. */
+function spreadIndexes(count: number, max: number): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  if (max === 1) return [0];
+  const picked = new Set<number>();
+  for (let i = 0; i < max; i++) picked.add(Math.round((i * (count - 1)) / (max - 1)));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** Days since the epoch of an ISO date; a malformed date sorts first rather than breaking the chart. */
+function dayNumber(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return 0;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+}
+
+interface TextStyle {
+  readonly size: number;
+  readonly fill: string;
+  readonly anchor?: 'start' | 'middle' | 'end';
+  readonly bold?: boolean;
+}
+
+function text(x: number, y: number, content: string, style: TextStyle): string {
+  const anchor = style.anchor && style.anchor !== 'start' ? ` text-anchor="${style.anchor}"` : '';
+  const weight = style.bold ? ' font-weight="bold"' : '';
+  return (
+    `<text x="${num(x)}" y="${num(y)}" font-family="${FONT_FAMILY}" font-size="${num(style.size)}" ` +
+    `fill="${style.fill}"${anchor}${weight}>${escapeXml(content)}</text>`
+  );
+}
+
+function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width: number): string {
+  return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}" stroke-width="${num(width)}"/>`;
+}
+
+function mix(from: Rgb, to: Rgb, t: number): string {
+  const channel = (i: 0 | 1 | 2): string =>
+    Math.round(from[i] + (to[i] - from[i]) * t)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${channel(0)}${channel(1)}${channel(2)}`.toUpperCase();
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/** A number with at most two decimals and no trailing zeros, so output is short and stable. */
+function num(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** Escapes the five XML special characters and drops characters XML 1.0 forbids. */
+function escapeXml(value: string): string {
+  return value
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
