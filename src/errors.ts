@@ -65,6 +65,17 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/** Templates that break goldthread's template rules; nothing is rendered with them. Exit 2. */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+  readonly problems: readonly { file: string; line: number; column: number; code: string; message: string }[];
+
+  constructor(problems: TemplateError['problems']) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.code}: ${p.message}`).join('\n'));
+    this.problems = problems;
+  }
+}
+
 /** `file:line:column: path: message`, the one shape every load problem is printed in. */
 export function formatIssue(issue: LoadIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.column}`;

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { TemplateError } from '../errors.js';
 import { TEMPLATE_HELPERS } from './helpers.js';
+import { lintTemplate, type TemplateProblem } from './template-lint.js';
 
 /** The templates shipped with goldthread: `templates/` beside `src/` and `dist/`. */
 export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -33,8 +35,23 @@ function listTemplates(dir: string, prefix = ''): string[] {
   return out;
 }
 
-/** Loads and compiles every template under `dir`. */
+/** Reads every template under `dir` and checks it; the problems found, by file. */
+export function lintTemplateDir(dir: string): { sources: Map<string, string>; problems: TemplateProblem[] } {
+  const sources = new Map<string, string>();
+  for (const name of listTemplates(dir)) sources.set(name, readFileSync(path.join(dir, `${name}.hbs`), 'utf8'));
+  const partialNames = new Set(
+    [...sources.keys()].filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length)),
+  );
+  const problems = [...sources].flatMap(([name, source]) =>
+    lintTemplate(source, path.join(dir, `${name}.hbs`), partialNames),
+  );
+  return { sources, problems };
+}
+
+/** Loads, checks and compiles every template under `dir`. Throws TemplateError when any breaks the rules. */
 export function loadTemplateSet(dir: string = BUILTIN_TEMPLATE_DIR): TemplateSet {
+  const { sources, problems } = lintTemplateDir(dir);
+  if (problems.length > 0) throw new TemplateError(problems);
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, helper);
   const options: CompileOptions = {
@@ -45,8 +62,8 @@ export function loadTemplateSet(dir: string = BUILTIN_TEMPLATE_DIR): TemplateSet
   };
   const compiled = new Map<string, Compiled>();
   const partials: Record<string, Compiled> = {};
-  for (const name of listTemplates(dir)) {
-    const template = env.compile(readFileSync(path.join(dir, `${name}.hbs`), 'utf8'), options);
+  for (const [name, source] of sources) {
+    const template = env.compile(source, options);
     compiled.set(name, template);
     if (name.startsWith('partials/')) partials[name.slice('partials/'.length)] = template;
   }

@@ -80,12 +80,16 @@ export function signersView(record: LinkedRecord) {
   }));
 }
 
-/** A measure in words: `PHQ-9: 18 → 9 or below`. */
+/** The target in words: `9 or below`. */
+export function targetText(measure: Measure): string {
+  return `${measure.target} ${measure.direction === 'decrease' ? 'or below' : 'or above'}`;
+}
+
+/** A measure in words: `PHQ-9 from 18 to 9 or below`. */
 export function measureText(measure: Measure | undefined): string {
   if (!measure) return 'No measure stated';
   const what = measure.instrument ?? measure.behavior ?? '';
-  const bound = measure.direction === 'decrease' ? 'or below' : 'or above';
-  return `${what}: ${measure.baseline} → ${measure.target} ${bound}`;
+  return `${what} from ${measure.baseline} to ${targetText(measure)}`;
 }
 
 /** The objective's own statement, or one composed from its measure and target date. */

@@ -2,11 +2,12 @@ import { lookupInstrument } from '../codes/instruments.js';
 import { addDays, daysBetween, earlier } from '../model/dates.js';
 import type { LinkedRecord } from '../model/linked.js';
 import type { ResolvedProfile } from '../payers/resolved-profile.js';
+import { reviewCadenceDays } from '../payers/review-schedule.js';
 import { formatDate } from './helpers.js';
 import {
   diagnosesView,
   identificationView,
-  measureText,
+  targetText,
   objectiveStatement,
   providerView,
   signersView,
@@ -42,7 +43,7 @@ export function planReviewView(record: LinkedRecord, profile: ResolvedProfile, a
       statement: objectiveStatement(o),
       baseline: measure ? String(measure.baseline) : '—',
       latest: latest ? `${latest.value} (${formatDate(latest.date)})` : 'No score recorded',
-      target: measure ? measureText(measure).replace(/^[^:]*: [^→]*→ /, '') : '—',
+      target: measure ? targetText(measure) : '—',
       status: statusLabel(o.data.status),
       change:
         measure && latest
@@ -91,7 +92,7 @@ export function planReviewView(record: LinkedRecord, profile: ResolvedProfile, a
       return [`${o.data.id}: its target date has passed; set a new target date.`];
     return [];
   });
-  const cadence = profile.review.byLevelOfCare[record.data.services.levelOfCare] ?? profile.review.everyDays;
+  const cadence = reviewCadenceDays(record, profile);
   const nextReview =
     record.data.plan.nextReviewDate && record.data.plan.nextReviewDate > period.end
       ? record.data.plan.nextReviewDate
@@ -131,7 +132,7 @@ export function planReviewView(record: LinkedRecord, profile: ResolvedProfile, a
       necessity,
       changes,
       diagnoses: diagnosesView(record),
-      nextReview: { date: formatDate(nextReview), cadence: `every ${cadence} days (${profile.name})` },
+      nextReview: { date: formatDate(nextReview), cadence: `every ${cadence} days, ${profile.name}` },
       signers: signersView(record),
     },
     charts,

@@ -1,7 +1,7 @@
 import { lookupCpt } from '../codes/cpt.js';
-import { addDays } from '../model/dates.js';
 import type { LinkedRecord } from '../model/linked.js';
 import type { ResolvedProfile } from '../payers/resolved-profile.js';
+import { reviewCadenceDays, reviewDueDate } from '../payers/review-schedule.js';
 import { formatDate } from './helpers.js';
 import {
   diagnosesView,
@@ -43,20 +43,11 @@ export function durationText(duration: { weeks?: number | undefined; months?: nu
   return `${duration.months} month${duration.months === 1 ? '' : 's'}`;
 }
 
-/** The date the plan is next reviewed: as stated, or the plan date plus the payer's cadence. */
-export function nextReviewDate(record: LinkedRecord, profile: ResolvedProfile | undefined): string | undefined {
-  const { plan, services } = record.data;
-  if (plan.nextReviewDate) return plan.nextReviewDate;
-  if (!profile) return undefined;
-  const days = profile.review.byLevelOfCare[services.levelOfCare] ?? profile.review.everyDays;
-  return addDays(plan.effectiveDate, days);
-}
-
 /** Everything the treatment-plan templates show, as display text. */
 export function treatmentPlanView(record: LinkedRecord, profile: ResolvedProfile | undefined) {
   const { data } = record;
   const risk = data.assessment.risk;
-  const review = nextReviewDate(record, profile);
+  const review = profile ? reviewDueDate(record, profile) : data.plan.nextReviewDate;
   const expected = durationText(data.services.expectedDuration);
   return {
     identification: identificationView(record, profile),
@@ -130,10 +121,7 @@ export function treatmentPlanView(record: LinkedRecord, profile: ResolvedProfile
       version: String(data.plan.version),
       effectiveDate: formatDate(data.plan.effectiveDate),
       nextReviewDate: review ? formatDate(review) : 'Not set',
-      cadence:
-        profile && !data.plan.nextReviewDate
-          ? `every ${profile.review.byLevelOfCare[data.services.levelOfCare] ?? profile.review.everyDays} days (${profile.name})`
-          : null,
+      cadence: profile ? `every ${reviewCadenceDays(record, profile)} days, ${profile.name}` : null,
       priorPlanDate: data.plan.priorPlanDate ? formatDate(data.plan.priorPlanDate) : null,
       assessmentDate: formatDate(data.assessment.date),
     },

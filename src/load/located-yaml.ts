@@ -1,4 +1,5 @@
 import {
+  CST,
   type Document,
   isAlias,
   isMap,
@@ -6,8 +7,8 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  Lexer,
   type Node as YamlNode,
-  Parser,
   parseDocument,
   Scalar,
 } from 'yaml';
@@ -72,63 +73,83 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/**
- * Refuses what a record never needs and an attacker would use: directives, anchors and aliases,
- * tags, merge keys, prototype keys, deep nesting. Each is located by the token that carries it.
- */
-function refuseDirectives(text: string, file: string, lines: LineCounter): void {
-  // Directive lines only appear at the very top level, so the first pass over the tokens is cheap.
-  for (const token of new Parser().parse(text)) {
-    if (token.type === 'directive') {
-      throw new LoadError([
-        offsetIssue(file, lines, token.offset, 'directive', YAML_ERROR_TEXT.BAD_DIRECTIVE?.[1] ?? ''),
-      ]);
-    }
-  }
+/** At most this many YAML tokens per file. A real record has a few thousand; the parser slows badly past this. */
+export const MAX_TOKENS = 100_000;
+
+/** Line starts found by scanning for newlines: cheap, and ready before anything is parsed. */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
-/** Nesting depth of flow brackets and indentation, bounded before the parser recurses into it. */
-function refuseDeepNesting(text: string, file: string, lines: LineCounter): void {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
+/**
+ * Refuses, from the lexer's tokens and before the parser builds anything, what would make parsing
+ * slow or deep: directives, too many tokens, flow brackets or block levels nested past MAX_DEPTH.
+ * The tokens are the parser's own, so quotes and comments cannot hide a bracket from this count.
+ */
+function refuseHostileStructure(text: string, file: string, lines: LineCounter): void {
+  const refuse = (offset: number, code: LoadErrorCode, message: string): never => {
+    throw new LoadError([offsetIssue(file, lines, offset, code, message)]);
+  };
+  const tooDeep = `values nest more than ${MAX_DEPTH} levels deep`;
+  let offset = 0;
+  let lineStart = 0;
+  let tokens = 0;
+  let flowDepth = 0;
+  let atScalar = false;
+  let atLineStart = true;
+  // Columns of the block nodes still open, and of those begun on the current line (`- - x` opens three).
+  const openColumns: number[] = [];
+  let lineColumns: number[] = [];
+  const commitLine = (at: number) => {
+    const first = lineColumns[0];
+    if (first === undefined) return;
+    while (openColumns.length > 0 && (openColumns.at(-1) as number) >= first) openColumns.pop();
+    openColumns.push(...lineColumns);
+    lineColumns = [];
+    if (openColumns.length > MAX_DEPTH) refuse(at, 'too-deep', tooDeep);
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    if (atScalar) {
+      // The scalar's source follows its marker; it may span lines.
+      atScalar = false;
+      const newline = lexeme.lastIndexOf('\n');
+      if (newline >= 0) lineStart = offset + newline + 1;
+      offset += lexeme.length;
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
-      const next = text.indexOf('\n', i);
-      if (next < 0) break;
-      i = next;
-    } else if (c === '[' || c === '{') {
-      depth++;
-      if (depth > MAX_DEPTH) {
-        throw new LoadError([
-          offsetIssue(file, lines, i, 'too-deep', `values nest more than ${MAX_DEPTH} levels deep`),
-        ]);
-      }
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '\n') quote = '';
-  }
-  // Block nesting: each deeper indentation opens a level; a stack of open indents bounds it.
-  const indents: number[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (line.trim() && !line.trimStart().startsWith('#')) {
-      while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop();
-      indents.push(indent);
-      if (indents.length > MAX_DEPTH) {
-        throw new LoadError([
-          offsetIssue(file, lines, offset, 'too-deep', `values nest more than ${MAX_DEPTH} levels deep`),
-        ]);
+    const type = CST.tokenType(lexeme);
+    // Markers the lexer adds that take no room in the text.
+    if (type === 'doc-mode' || type === 'flow-error-end') continue;
+    if (++tokens > MAX_TOKENS) {
+      refuse(offset, 'too-large', `the file holds more than ${MAX_TOKENS} YAML tokens; a record holds a few thousand`);
+    }
+    if (type === 'directive-line') refuse(offset, 'directive', YAML_ERROR_TEXT.BAD_DIRECTIVE?.[1] ?? '');
+    const inFlow = flowDepth > 0;
+    if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      if (++flowDepth > MAX_DEPTH) refuse(offset, 'too-deep', tooDeep);
+    } else if (type === 'flow-map-end' || type === 'flow-seq-end') {
+      flowDepth = Math.max(0, flowDepth - 1);
+    }
+    if (type === 'newline') {
+      if (!inFlow) commitLine(offset);
+      lineColumns = [];
+      atLineStart = true;
+      lineStart = offset + lexeme.length;
+    } else if (atLineStart && !inFlow && type !== 'space' && type !== 'comment') {
+      lineColumns.push(offset - lineStart);
+      const isIndicator = type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind';
+      if (!isIndicator) {
+        atLineStart = false;
+        commitLine(offset);
       }
     }
-    offset += line.length + 1;
+    if (type === 'scalar') atScalar = true;
+    else offset += lexeme.length;
   }
+  commitLine(offset);
 }
 
 /**
@@ -137,11 +158,8 @@ function refuseDeepNesting(text: string, file: string, lines: LineCounter): void
  * null words become null. The schema decides where text is read as a number or a boolean.
  */
 export function parseLocated(text: string, file: string): LocatedValue {
-  const lines = new LineCounter();
-  // Count lines up front so positions are available for errors raised before the full parse.
-  for (const token of new Parser(lines.addNewLine).parse(text)) void token;
-  refuseDirectives(text, file, lines);
-  refuseDeepNesting(text, file, lines);
+  const lines = countLines(text);
+  refuseHostileStructure(text, file, lines);
 
   let doc: Document.Parsed;
   try {

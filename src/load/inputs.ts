@@ -1,0 +1,120 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LoadError } from '../errors.js';
+import type { LinkedRecord } from '../model/linked.js';
+import { loadRecordText } from './record.js';
+import { decodeInput, describeFsError, readInput } from './source.js';
+
+/** One record to load: a file, one line of an NDJSON file, or standard input. */
+export interface RecordSource {
+  /** How reports name it: the path as given, `file.ndjson:12`, or `<stdin>`. */
+  readonly label: string;
+  load(): Promise<LinkedRecord>;
+}
+
+/** The result of loading one source: the record, or the error that stopped it. */
+export type LoadOutcome =
+  | { readonly ok: true; readonly source: RecordSource; readonly record: LinkedRecord }
+  | { readonly ok: false; readonly source: RecordSource; readonly error: LoadError };
+
+const RECORD_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walk(full, out);
+    else if (entry.isFile() && (RECORD_EXTENSIONS.has(path.extname(entry.name)) || entry.name.endsWith('.ndjson'))) {
+      out.push(full);
+    }
+  }
+}
+
+function fileSource(file: string): RecordSource {
+  return { label: file, load: async () => loadRecordText(await readInput(file), file) };
+}
+
+/** Each non-blank line of an NDJSON file is one record; its errors name the file's own line. */
+async function ndjsonSources(file: string): Promise<RecordSource[]> {
+  const text = await readInput(file).catch((error: unknown) => {
+    if (error instanceof LoadError) return error;
+    throw error;
+  });
+  if (text instanceof LoadError) return [{ label: file, load: () => Promise.reject(text) }];
+  const sources: RecordSource[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
+    const lineNumber = index + 1;
+    const label = `${file}:${lineNumber}`;
+    sources.push({
+      label,
+      load: async () => {
+        try {
+          return loadRecordText(line, label);
+        } catch (error) {
+          if (!(error instanceof LoadError)) throw error;
+          // Positions inside the line are line 1; report them at the file's line.
+          throw new LoadError(error.issues.map((issue) => ({ ...issue, file, line: lineNumber })));
+        }
+      },
+    });
+  });
+  return sources;
+}
+
+/**
+ * Expands the command line's inputs into record sources, in order: files as given, folders
+ * searched recursively (sorted), NDJSON files line by line, `-` as standard input. An input that
+ * does not exist becomes a source that fails with a located error, so it is accounted for.
+ */
+export async function expandInputs(
+  inputs: readonly string[],
+  options: { cwd: string; readStdin: () => Promise<Uint8Array> },
+): Promise<RecordSource[]> {
+  const sources: RecordSource[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      sources.push({
+        label: '<stdin>',
+        load: async () => loadRecordText(decodeInput(await options.readStdin(), '<stdin>'), '<stdin>'),
+      });
+      continue;
+    }
+    const resolved = path.resolve(options.cwd, input);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(resolved);
+    } catch (error) {
+      const failure = new LoadError([
+        { file: input, line: 1, column: 1, path: '', code: 'read-failed', message: `cannot read the input (${describeFsError(error)})` },
+      ]);
+      sources.push({ label: input, load: () => Promise.reject(failure) });
+      continue;
+    }
+    const files: string[] = [];
+    if (info.isDirectory()) await walk(resolved, files);
+    else files.push(resolved);
+    for (const file of files) {
+      const label = path.relative(options.cwd, file) || file;
+      if (file.endsWith('.ndjson')) sources.push(...(await ndjsonSources(label === file ? file : label)));
+      else sources.push(fileSource(label === file ? file : label));
+    }
+  }
+  return sources;
+}
+
+/** Loads every source, never stopping at a bad one: each outcome is the record or its error. */
+export async function loadAll(sources: readonly RecordSource[]): Promise<LoadOutcome[]> {
+  const outcomes: LoadOutcome[] = [];
+  for (const source of sources) {
+    try {
+      outcomes.push({ ok: true, source, record: await source.load() });
+    } catch (error) {
+      if (!(error instanceof LoadError)) throw error;
+      outcomes.push({ ok: false, source, error });
+    }
+  }
+  return outcomes;
+}
