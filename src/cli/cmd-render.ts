@@ -8,7 +8,9 @@ import { loadRenderers } from '../pipeline/renderers.js';
 import { renderRecord } from '../pipeline/render-record.js';
 import { loadProfileRegistry } from '../payers/registry.js';
 import { writeFileAtomic } from '../render/write-output.js';
+import { appendTrail, profileSha256, type TrailEntry } from '../pipeline/audit-trail.js';
 import type { Command, ExitCode } from './io.js';
+import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
 
 /**
@@ -24,6 +26,7 @@ export const render: Command = async (args, io) => {
     'as-of': { type: 'string' },
     profiles: { type: 'string' },
     'allow-draft': { type: 'boolean' },
+    'audit-log': { type: 'string' },
   });
   if (positionals.length === 0)
     throw new UsageError('render needs at least one input (a record file, folder, .ndjson or -)');
@@ -31,10 +34,27 @@ export const render: Command = async (args, io) => {
   const formats = parseFormats(values.format);
   const asOf = parseAsOf(values['as-of'], io.today);
   const outDir = path.resolve(io.cwd, values.out ?? 'out');
-  const registry = await loadProfileRegistry(values.profiles ? { userDir: path.resolve(io.cwd, values.profiles) } : {});
+  const registry = await loadProfileRegistry({ cwd: io.cwd, ...(values.profiles ? { userDir: path.resolve(io.cwd, values.profiles) } : {}) });
   const templates = loadTemplateSet();
   const renderers = await loadRenderers(formats);
   const sources = await expandInputs(positionals, { cwd: io.cwd, readStdin: io.readStdin });
+  const trailFile = values['audit-log'] ? path.resolve(io.cwd, values['audit-log']) : undefined;
+  const version = await toolVersion();
+  type TrailFacts = Omit<TrailEntry, 'time' | 'tool' | 'version' | 'command' | 'document' | 'sha256'> & {
+    sha256: Omit<TrailEntry['sha256'], 'templates'>;
+  };
+  const trail = async (entry: TrailFacts) => {
+    if (!trailFile) return;
+    await appendTrail(trailFile, {
+      time: new Date().toISOString(),
+      tool: 'goldthread',
+      version,
+      command: 'render',
+      document: kind,
+      ...entry,
+      sha256: { ...entry.sha256, templates: templates.sha256 },
+    });
+  };
 
   let exit: ExitCode = 0;
   const worsen = (code: ExitCode) => {
@@ -47,6 +67,15 @@ export const render: Command = async (args, io) => {
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;
       io.stderr.write(`${error.message}\n`);
+      const { code, line, column, path: at } = error.first;
+      await trail({
+        record: null,
+        input: source.label,
+        result: 'failed',
+        profile: null,
+        sha256: { record: null, profile: null, outputs: {} },
+        reason: { code, line, column, path: at },
+      });
       worsen(2);
       continue;
     }
@@ -65,8 +94,18 @@ export const render: Command = async (args, io) => {
         audit: (r, p) => auditRecord(r, p, { asOf }),
         renderers,
       });
+      const hashes = { record: record.sha256, profile: profileSha256(profile) };
+      const profileRef = { id: profile.id, effective: profile.effective };
       if (result.kind === 'refused') {
         const errors = result.findings.filter((f) => f.severity === 'error');
+        await trail({
+          record: record.data.id,
+          input: source.label,
+          result: 'refused',
+          profile: profileRef,
+          sha256: { ...hashes, outputs: {} },
+          reason: { rules: [...new Set(errors.map((f) => f.rule))] },
+        });
         io.stderr.write(
           `${source.label}: not rendered: the audit found ${errors.length} error(s); fix them or pass --allow-draft\n`,
         );
@@ -79,11 +118,26 @@ export const render: Command = async (args, io) => {
         await writeFileAtomic(file, output.bytes);
         io.stdout.write(`${path.relative(io.cwd, file) || file}  sha256:${output.sha256}\n`);
       }
+      await trail({
+        record: record.data.id,
+        input: source.label,
+        result: result.draft ? 'draft' : 'rendered',
+        profile: profileRef,
+        sha256: { ...hashes, outputs: Object.fromEntries(result.outputs.map((o) => [o.fileName, o.sha256])) },
+      });
       if (result.draft)
         io.stderr.write(`${source.label}: rendered as a DRAFT (audit errors); not ready for signature\n`);
     } catch (error) {
       if (error instanceof InputError) {
         io.stderr.write(`${source.label}: ${error.message}\n`);
+        await trail({
+          record: record.data.id,
+          input: source.label,
+          result: 'failed',
+          profile: null,
+          sha256: { record: record.sha256, profile: null, outputs: {} },
+          reason: { code: 'input' },
+        });
         worsen(2);
         continue;
       }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ type Compiled = Handlebars.TemplateDelegate;
  */
 export interface TemplateSet {
   readonly dir: string;
+  /** SHA-256 (hex) over every template's name and text: changes whenever any template does. */
+  readonly sha256: string;
   /** Renders one template by name (`treatment-plan/diagnoses`) to markup, with partial overrides applied. */
   render(name: string, view: object, overrides?: Readonly<Record<string, string>>): string;
   has(name: string): boolean;
@@ -68,8 +71,11 @@ export function loadTemplateSet(dir: string = BUILTIN_TEMPLATE_DIR): TemplateSet
     if (name.startsWith('partials/')) partials[name.slice('partials/'.length)] = template;
   }
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+  const digest = createHash('sha256');
+  for (const [name, source] of sources) digest.update(`${name}\u0000${source}\u0000`);
   return {
     dir,
+    sha256: digest.digest('hex'),
     has: (name) => compiled.has(name),
     render(name, view, overrides = {}) {
       const [folder, base] = name.includes('/')

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { LoadError, type LoadIssue } from '../errors.js';
 import { type LinkedRecord, linkRecord } from '../model/linked.js';
 import { recordSchema } from '../model/record.js';
-import { formatPath, type LocatedValue, parseLocated } from './located-yaml.js';
+import { formatPath, type LocatedValue, MAX_ISSUES, parseLocated } from './located-yaml.js';
 import { checkReferences } from './references.js';
 import { readInput } from './source.js';
 import { describeZodIssue } from './zod-issues.js';
@@ -11,7 +12,11 @@ import { describeZodIssue } from './zod-issues.js';
 export function validateLocated<S extends z.ZodType>(schema: S, located: LocatedValue): z.output<S> {
   const result = schema.safeParse(located.value);
   if (result.success) return result.data;
-  const issues = result.error.issues.flatMap((issue) => describeZodIssue(issue, located, schema));
+  // As with YAML errors, the first few are what a user fixes first; thousands help nobody.
+  const issues = result.error.issues
+    .slice(0, MAX_ISSUES)
+    .flatMap((issue) => describeZodIssue(issue, located, schema))
+    .slice(0, MAX_ISSUES);
   throw new LoadError(issues);
 }
 
@@ -22,7 +27,7 @@ export function loadRecordText(text: string, file: string): LinkedRecord {
   const problems = checkReferences(data);
   if (problems.length > 0) {
     throw new LoadError(
-      problems.map(
+      problems.slice(0, MAX_ISSUES).map(
         (problem): LoadIssue => ({
           file,
           ...located.locate(problem.path),
@@ -33,7 +38,7 @@ export function loadRecordText(text: string, file: string): LinkedRecord {
       ),
     );
   }
-  return linkRecord(data, file);
+  return linkRecord(data, file, createHash('sha256').update(text).digest('hex'));
 }
 
 /** Reads and loads one record file. Throws LoadError. */

@@ -40,6 +40,8 @@ export interface SessionNode extends Part<Session> {
 export interface LinkedRecord {
   /** The file it came from (or `<stdin>`, `file.ndjson:12`): for reports, never shown in documents. */
   readonly source: string;
+  /** SHA-256 (hex) of the record's text as read: identifies this exact input in reports and audit trails. */
+  readonly sha256: string;
   readonly data: RecordData;
   readonly diagnoses: readonly DiagnosisNode[];
   readonly problems: readonly ProblemNode[];
@@ -55,7 +57,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
  * Resolves the thread. The references must already have been checked (checkReferences): a
  * dangling id here is a bug, not a user error.
  */
-export function linkRecord(data: RecordData, source: string): LinkedRecord {
+export function linkRecord(data: RecordData, source: string, sha256: string): LinkedRecord {
   const byKey = <N>(nodes: N[], key: (n: N) => string) => new Map(nodes.map((n) => [key(n), n]));
   const get = <N>(map: Map<string, N>, id: string): N => {
     const node = map.get(id);
@@ -133,5 +135,5 @@ export function linkRecord(data: RecordData, source: string): LinkedRecord {
     }
     return node;
   });
-  return { source, data, diagnoses, problems, goals, objectives, interventions, sessions };
+  return { source, sha256, data, diagnoses, problems, goals, objectives, interventions, sessions };
 }
