@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { auditRecord } from '../audit/audit.js';
+import { formatFindings } from '../audit/report.js';
 import { loadTemplateSet } from '../compose/templates.js';
 import { InputError, LoadError, UsageError } from '../errors.js';
 import { expandInputs } from '../load/inputs.js';
@@ -109,7 +110,7 @@ export const render: Command = async (args, io) => {
         io.stderr.write(
           `${source.label}: not rendered: the audit found ${errors.length} error(s); fix them or pass --allow-draft\n`,
         );
-        for (const f of errors) io.stderr.write(`  ${f.rule} ${f.path} - ${f.message}\n`);
+        io.stderr.write(formatFindings(source.label, errors));
         worsen(1);
         continue;
       }
