@@ -98,6 +98,7 @@ function toProfileSource(source: NonNullable<ProfileDocument['data']['sources']>
     title: source.title,
     ...(source.url === undefined ? {} : { url: source.url }),
     confidence: source.confidence,
+    ...(source.supports === undefined ? {} : { supports: source.supports }),
   };
 }
 

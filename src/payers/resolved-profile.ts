@@ -32,6 +32,8 @@ export interface ProfileSource {
   readonly title: string;
   readonly url?: string;
   readonly confidence?: 'seen' | 'seen-3p' | 'inferred' | 'unsourced';
+  /** Dotted paths of the values this source backs (`review.everyDays`): findings cite only these. */
+  readonly supports?: readonly string[];
 }
 
 /** How a document of one kind looks for this payer. */
