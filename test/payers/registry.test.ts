@@ -74,7 +74,7 @@ describe('inheritance', () => {
     expect(acme.unsourced).toContain('review.everyDays'); // marked unsourced by medicare
     expect(acme.unsourced).not.toContain('signatures.graceDays');
     expect(acme.unsourced).not.toContain('maxPlanAgeDays'); // medicare cites NGS
-    expect(acme.sources[0]).toEqual({ id: 'memo', title: 'Acme memo', confidence: 'seen' });
+    expect(acme.sources[0]).toEqual({ id: 'memo', title: 'Acme memo', confidence: 'seen', supports: ['signatures.graceDays'] });
     expect(acme.sources.map((s) => s.id)).toContain('ngs-2151969');
   });
 });
