@@ -50,7 +50,6 @@ export interface RecordRule {
   check(ctx: RuleContext): FindingDraft[];
 }
 
-
 /** Derives the dates every rule judges by. */
 export function buildRuleContext(record: LinkedRecord, profile: ResolvedProfile, asOf: string): RuleContext {
   const { plan, discharge } = record.data;

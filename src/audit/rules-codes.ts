@@ -184,6 +184,29 @@ const unjustifiedCode: RecordRule = {
       })),
 };
 
+const cptNotCovered: RecordRule = {
+  id: 'codes/cpt-not-covered',
+  source: fromProfile('cpt.notCovered'),
+  hint: "Plan the service under a code this payer covers, or record the payer's written exception.",
+  check: ({ record, profile }) => {
+    const excluded = new Set(profile.cpt.notCovered);
+    return [
+      ...record.interventions
+        .filter((iv) => excluded.has(iv.data.service.cpt))
+        .map((iv) => ({
+          path: `${iv.path}.service.cpt`,
+          message: `Intervention ${iv.data.id} plans ${iv.data.service.cpt}, which this payer does not cover.`,
+        })),
+      ...record.sessions
+        .filter((s) => excluded.has(s.data.cpt))
+        .map((s) => ({
+          path: `${s.path}.cpt`,
+          message: `Session ${s.index + 1} is billed as ${s.data.cpt}, which this payer does not cover.`,
+        })),
+    ];
+  },
+};
+
 /** The service types each kind of code may be planned as. */
 const TYPES_FOR: Readonly<Record<string, readonly ServiceType[]>> = {
   individual: ['individual'],
@@ -224,4 +247,5 @@ export const CODES_RULES: readonly RecordRule[] = [
   cptConflict,
   unjustifiedCode,
   serviceTypeMismatch,
+  cptNotCovered,
 ];

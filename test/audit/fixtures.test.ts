@@ -36,6 +36,8 @@ const fixtureSchema = z.strictObject({
   path: z.string().optional(),
   edits: z.array(editSchema).default([]),
   others: z.array(z.strictObject({ edits: z.array(editSchema) })).optional(),
+  /** Profile values laid over the built-in payer's (one level deep), for parameters no built-in sets. */
+  profile: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
 type Fixture = z.output<typeof fixtureSchema>;
 
@@ -51,7 +53,14 @@ function auditFixture(name: string, fixture: Fixture, payer: string): Finding[] 
   const items = batches.map((edits, i) => {
     const data = applyEdits(base, [{ set: 'coverage.payer', value: payer }, ...(edits as Edit[])]);
     const record = loadRecordText(JSON.stringify(data), `${name}#${i}`);
-    return { record, profile: registry.resolve(payer, record.data.plan.effectiveDate) };
+    const resolved = registry.resolve(payer, record.data.plan.effectiveDate);
+    const overlay = Object.fromEntries(
+      Object.entries(fixture.profile ?? {}).map(([key, value]) => [
+        key,
+        { ...(resolved as unknown as Record<string, object>)[key], ...value },
+      ]),
+    );
+    return { record, profile: { ...resolved, ...overlay } as typeof resolved };
   });
   const findings = auditRecords(items, { asOf: fixture.asOf ?? DEFAULT_AS_OF })[0] ?? [];
   expectNoPatientData(
