@@ -3,6 +3,8 @@
  *
  * Shared by the PDF renderer (pdfmake draws SVG) and the HTML renderer (inlines it). The output
  * depends only on the chart and the size: no ids, no clocks, numbers rounded to two decimals.
+ * The labels are also available as data (`chartLabels`), for a renderer that sets them in its
+ * own text engine over a label-free drawing.
  */
 import type { ChartBand, ChartSpec } from '../compose/tree.js';
 
@@ -10,6 +12,24 @@ import type { ChartBand, ChartSpec } from '../compose/tree.js';
 export interface ChartSize {
   readonly width: number;
   readonly height: number;
+}
+
+/** Options for `chartToSvg`. */
+export interface ChartSvgOptions extends ChartSize {
+  /** Draw the text labels into the SVG (default true); false leaves them to the caller (`chartLabels`). */
+  readonly labels?: boolean;
+}
+
+/** One text label of a chart, positioned in the drawing's coordinates. */
+export interface ChartLabel {
+  readonly text: string;
+  readonly x: number;
+  /** The baseline, as SVG places text. */
+  readonly y: number;
+  readonly size: number;
+  readonly color: string;
+  readonly anchor: 'start' | 'middle' | 'end';
+  readonly bold: boolean;
 }
 
 const FONT_FAMILY = 'Roboto, Helvetica, Arial, sans-serif';
@@ -28,35 +48,22 @@ const PAD = { top: 14, right: 92, bottom: 26, left: 34 } as const;
 type Rgb = readonly [number, number, number];
 
 /** The chart as an SVG document sized `width` x `height`; every text is escaped. */
-export function chartToSvg(chart: ChartSpec, opts: ChartSize): string {
-  const plot = {
-    left: PAD.left,
-    top: PAD.top,
-    right: Math.max(PAD.left + 1, opts.width - PAD.right),
-    bottom: Math.max(PAD.top + 1, opts.height - PAD.bottom),
-  };
-  const low = Math.min(chart.min, chart.max);
-  const high = Math.max(chart.min, chart.max);
-  const span = high - low || 1;
-  const yOf = (value: number): number => plot.bottom - ((clamp(value, low, high) - low) / span) * (plot.bottom - plot.top);
-
-  const parts: string[] = [];
-  parts.push(
+export function chartToSvg(chart: ChartSpec, opts: ChartSvgOptions): string {
+  const drawing = layoutChart(chart, opts);
+  const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(opts.width)}" height="${num(opts.height)}" ` +
       `viewBox="0 0 ${num(opts.width)} ${num(opts.height)}" role="img" aria-label="${escapeXml(chart.title)}">`,
     `<title>${escapeXml(chart.title)}</title>`,
-  );
-  parts.push(...drawBands(chart, plot, yOf));
-  parts.push(...drawYAxis(low, high, plot, yOf));
-  if (chart.target !== undefined) parts.push(...drawTarget(chart.target, plot, yOf));
-  parts.push(...drawSeries(chart, plot, yOf));
-  parts.push(
-    line(plot.left, plot.top, plot.left, plot.bottom, AXIS, 0.75),
-    line(plot.left, plot.bottom, plot.right, plot.bottom, AXIS, 0.75),
-    text(2, 9, `${chart.instrument} score`, { size: 7.5, fill: MUTED }),
-    '</svg>',
-  );
+    ...drawing.shapes,
+  ];
+  if (opts.labels !== false) parts.push(...drawing.labels.map(labelToSvg));
+  parts.push('</svg>');
   return parts.join('');
+}
+
+/** The chart's text labels, in drawing order, for the same size as `chartToSvg`. */
+export function chartLabels(chart: ChartSpec, size: ChartSize): ChartLabel[] {
+  return layoutChart(chart, size).labels;
 }
 
 interface Plot {
@@ -66,23 +73,53 @@ interface Plot {
   readonly bottom: number;
 }
 
-function drawBands(chart: ChartSpec, plot: Plot, yOf: (v: number) => number): string[] {
-  const out: string[] = [];
-  const bands = contiguousBands(chart.bands);
-  bands.forEach((band, index) => {
+interface Drawing {
+  readonly shapes: string[];
+  readonly labels: ChartLabel[];
+}
+
+type Scale = (value: number) => number;
+
+function layoutChart(chart: ChartSpec, size: ChartSize): Drawing {
+  const plot: Plot = {
+    left: PAD.left,
+    top: PAD.top,
+    right: Math.max(PAD.left + 1, size.width - PAD.right),
+    bottom: Math.max(PAD.top + 1, size.height - PAD.bottom),
+  };
+  const low = Math.min(chart.min, chart.max);
+  const high = Math.max(chart.min, chart.max);
+  const span = high - low || 1;
+  const yOf: Scale = (value) => plot.bottom - ((clamp(value, low, high) - low) / span) * (plot.bottom - plot.top);
+
+  const drawing: Drawing = { shapes: [], labels: [] };
+  drawBands(drawing, chart.bands, plot, yOf);
+  drawYAxis(drawing, low, high, plot, yOf);
+  if (chart.target !== undefined) drawTarget(drawing, chart.target, plot, yOf);
+  drawSeries(drawing, chart, plot, yOf);
+  drawing.shapes.push(
+    line(plot.left, plot.top, plot.left, plot.bottom, AXIS, 0.75),
+    line(plot.left, plot.bottom, plot.right, plot.bottom, AXIS, 0.75),
+  );
+  drawing.labels.push(label(2, 9, `${chart.instrument} score`, { size: 7.5, color: MUTED }));
+  return drawing;
+}
+
+function drawBands(drawing: Drawing, bands: readonly ChartBand[], plot: Plot, yOf: Scale): void {
+  const sorted = contiguousBands(bands);
+  sorted.forEach((band, index) => {
     const top = yOf(band.to);
     const bottom = yOf(band.from);
     const height = Math.max(0, bottom - top);
-    const fill = mix(BAND_CALM, BAND_WARM, bands.length > 1 ? index / (bands.length - 1) : 0);
-    out.push(
+    const fill = mix(BAND_CALM, BAND_WARM, sorted.length > 1 ? index / (sorted.length - 1) : 0);
+    drawing.shapes.push(
       `<rect x="${num(plot.left)}" y="${num(top)}" width="${num(plot.right - plot.left)}" height="${num(height)}" fill="${fill}"/>`,
     );
     // A label only where the band is tall enough to hold one line of text.
     if (height >= 8) {
-      out.push(text(plot.right + 6, (top + bottom) / 2 + 2.6, band.label, { size: 7.5, fill: MUTED }));
+      drawing.labels.push(label(plot.right + 6, (top + bottom) / 2 + 2.6, band.label, { size: 7.5, color: MUTED }));
     }
   });
-  return out;
 }
 
 /**
@@ -106,64 +143,59 @@ function contiguousBands(bands: readonly ChartBand[]): ChartBand[] {
   });
 }
 
-function drawYAxis(low: number, high: number, plot: Plot, yOf: (v: number) => number): string[] {
-  const out: string[] = [];
+function drawYAxis(drawing: Drawing, low: number, high: number, plot: Plot, yOf: Scale): void {
   for (const tick of niceTicks(low, high)) {
     const y = yOf(tick);
-    if (tick !== low) out.push(line(plot.left, y, plot.right, y, GRID, 0.5));
-    out.push(line(plot.left - 3, y, plot.left, y, AXIS, 0.75));
-    out.push(text(plot.left - 5, y + 2.6, num(tick), { size: 7.5, fill: MUTED, anchor: 'end' }));
+    if (tick !== low) drawing.shapes.push(line(plot.left, y, plot.right, y, GRID, 0.5));
+    drawing.shapes.push(line(plot.left - 3, y, plot.left, y, AXIS, 0.75));
+    drawing.labels.push(label(plot.left - 5, y + 2.6, num(tick), { size: 7.5, color: MUTED, anchor: 'end' }));
   }
-  return out;
 }
 
-function drawTarget(target: number, plot: Plot, yOf: (v: number) => number): string[] {
+function drawTarget(drawing: Drawing, target: number, plot: Plot, yOf: Scale): void {
   const y = yOf(target);
-  return [
+  drawing.shapes.push(
     `<line x1="${num(plot.left)}" y1="${num(y)}" x2="${num(plot.right)}" y2="${num(y)}" stroke="${TARGET}" stroke-width="1" stroke-dasharray="4 3"/>`,
-    // At the left end: the series starts at its baseline, away from the target, so the label stays clear.
-    text(plot.left + 4, y - 3, `Target ${num(target)}`, { size: 7.5, fill: TARGET, bold: true }),
-  ];
+  );
+  // At the left end: the series starts at its baseline, away from the target, so the label stays clear.
+  drawing.labels.push(label(plot.left + 4, y - 3, `Target ${num(target)}`, { size: 7.5, color: TARGET, bold: true }));
 }
 
-function drawSeries(chart: ChartSpec, plot: Plot, yOf: (v: number) => number): string[] {
+function drawSeries(drawing: Drawing, chart: ChartSpec, plot: Plot, yOf: Scale): void {
   const points = [...chart.points]
     .map((p) => ({ ...p, day: dayNumber(p.date) }))
     .sort((a, b) => a.day - b.day || a.value - b.value);
   if (points.length === 0) {
-    return [
-      text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'No scores recorded', {
-        size: 8.5,
-        fill: MUTED,
-        anchor: 'middle',
-      }),
-    ];
+    const middle = { x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2 };
+    drawing.labels.push(label(middle.x, middle.y, 'No scores recorded', { size: 8.5, color: MUTED, anchor: 'middle' }));
+    return;
   }
   const first = points[0]!.day;
   const last = points[points.length - 1]!.day;
   const inset = 10;
-  const xOf = (day: number): number =>
+  const xOf: Scale = (day) =>
     last === first
       ? (plot.left + plot.right) / 2
       : plot.left + inset + ((day - first) / (last - first)) * (plot.right - plot.left - 2 * inset);
 
-  const out: string[] = [];
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(xOf(p.day))} ${num(yOf(p.value))}`).join(' ');
-  out.push(`<path d="${path}" fill="none" stroke="${LINE}" stroke-width="1.5" stroke-linejoin="round"/>`);
+  drawing.shapes.push(`<path d="${path}" fill="none" stroke="${LINE}" stroke-width="1.5" stroke-linejoin="round"/>`);
   const labelValues = points.length <= 16;
   for (const p of points) {
     const x = xOf(p.day);
     const y = yOf(p.value);
-    out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="2.6" fill="#FFFFFF" stroke="${LINE}" stroke-width="1.3"/>`);
-    if (labelValues) out.push(text(x, y - 5, num(p.value), { size: 7, fill: INK, anchor: 'middle', bold: true }));
+    drawing.shapes.push(
+      `<circle cx="${num(x)}" cy="${num(y)}" r="2.6" fill="#FFFFFF" stroke="${LINE}" stroke-width="1.3"/>`,
+    );
+    if (labelValues)
+      drawing.labels.push(label(x, y - 5, num(p.value), { size: 7, color: INK, anchor: 'middle', bold: true }));
   }
   // Date labels: as many as fit side by side, always including the first and the last.
   const maxLabels = Math.max(1, Math.floor((plot.right - plot.left) / 58));
   for (const index of spreadIndexes(points.length, maxLabels)) {
     const p = points[index]!;
-    out.push(text(xOf(p.day), plot.bottom + 12, p.date, { size: 7, fill: MUTED, anchor: 'middle' }));
+    drawing.labels.push(label(xOf(p.day), plot.bottom + 12, p.date, { size: 7, color: MUTED, anchor: 'middle' }));
   }
-  return out;
 }
 
 /** Round tick values (steps of 1, 2 or 5 times a power of ten), about six across the range. */
@@ -196,19 +228,29 @@ function dayNumber(iso: string): number {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
 }
 
-interface TextStyle {
-  readonly size: number;
-  readonly fill: string;
-  readonly anchor?: 'start' | 'middle' | 'end';
-  readonly bold?: boolean;
+function label(
+  x: number,
+  y: number,
+  text: string,
+  style: { size: number; color: string; anchor?: ChartLabel['anchor']; bold?: boolean },
+): ChartLabel {
+  return {
+    text,
+    x: round(x),
+    y: round(y),
+    size: style.size,
+    color: style.color,
+    anchor: style.anchor ?? 'start',
+    bold: style.bold ?? false,
+  };
 }
 
-function text(x: number, y: number, content: string, style: TextStyle): string {
-  const anchor = style.anchor && style.anchor !== 'start' ? ` text-anchor="${style.anchor}"` : '';
-  const weight = style.bold ? ' font-weight="bold"' : '';
+function labelToSvg(l: ChartLabel): string {
+  const anchor = l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`;
+  const weight = l.bold ? ' font-weight="bold"' : '';
   return (
-    `<text x="${num(x)}" y="${num(y)}" font-family="${FONT_FAMILY}" font-size="${num(style.size)}" ` +
-    `fill="${style.fill}"${anchor}${weight}>${escapeXml(content)}</text>`
+    `<text x="${num(l.x)}" y="${num(l.y)}" font-family="${FONT_FAMILY}" font-size="${num(l.size)}" ` +
+    `fill="${l.color}"${anchor}${weight}>${escapeXml(l.text)}</text>`
   );
 }
 
@@ -228,10 +270,14 @@ function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
+function round(value: number): number {
+  const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
 /** A number with at most two decimals and no trailing zeros, so output is short and stable. */
 function num(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+  return String(round(value));
 }
 
 /** Escapes the five XML special characters and drops characters XML 1.0 forbids. */
