@@ -32,19 +32,30 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-function fileSource(file: string): RecordSource {
-  return { label: file, load: async () => loadRecordText(await readInput(file), file) };
+/** Reads `file` (an absolute path) but names it `label` in any error, as reports name it. */
+async function readAs(file: string, label: string): Promise<string> {
+  try {
+    return await readInput(file);
+  } catch (error) {
+    if (!(error instanceof LoadError)) throw error;
+    throw new LoadError(error.issues.map((issue) => ({ ...issue, file: label })));
+  }
+}
+
+function fileSource(file: string, label: string): RecordSource {
+  return { label, load: async () => loadRecordText(await readAs(file, label), label) };
 }
 
 /** Each non-blank line of an NDJSON file is one record; its errors name the file's own line. */
-async function ndjsonSources(file: string): Promise<RecordSource[]> {
-  const text = await readInput(file).catch((error: unknown) => {
+async function ndjsonSources(absolute: string, file: string): Promise<RecordSource[]> {
+  const text = await readAs(absolute, file).catch((error: unknown) => {
     if (error instanceof LoadError) return error;
     throw error;
   });
   if (text instanceof LoadError) return [{ label: file, load: () => Promise.reject(text) }];
   const sources: RecordSource[] = [];
-  text.split('\n').forEach((line, index) => {
+  // Lines end in \n or, from Windows, \r\n: a stray \r would make every line invalid JSON.
+  text.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim()) return;
     const lineNumber = index + 1;
     const label = `${file}:${lineNumber}`;
@@ -88,7 +99,14 @@ export async function expandInputs(
       info = await stat(resolved);
     } catch (error) {
       const failure = new LoadError([
-        { file: input, line: 1, column: 1, path: '', code: 'read-failed', message: `cannot read the input (${describeFsError(error)})` },
+        {
+          file: input,
+          line: 1,
+          column: 1,
+          path: '',
+          code: 'read-failed',
+          message: `cannot read the input (${describeFsError(error)})`,
+        },
       ]);
       sources.push({ label: input, load: () => Promise.reject(failure) });
       continue;
@@ -98,8 +116,9 @@ export async function expandInputs(
     else files.push(resolved);
     for (const file of files) {
       const label = path.relative(options.cwd, file) || file;
-      if (file.endsWith('.ndjson')) sources.push(...(await ndjsonSources(label === file ? file : label)));
-      else sources.push(fileSource(label === file ? file : label));
+      // Read by absolute path (cwd need not be the process's), reported by the path as the user sees it.
+      if (file.endsWith('.ndjson')) sources.push(...(await ndjsonSources(file, label)));
+      else sources.push(fileSource(file, label));
     }
   }
   return sources;

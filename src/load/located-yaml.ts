@@ -100,16 +100,16 @@ function refuseHostileStructure(text: string, file: string, lines: LineCounter):
   let flowDepth = 0;
   let atScalar = false;
   let atLineStart = true;
-  // Columns of the block nodes still open, and of those begun on the current line (`- - x` opens three).
+  // Columns of the block nodes still open; a line's first node closes those at or right of it.
   const openColumns: number[] = [];
-  let lineColumns: number[] = [];
-  const commitLine = (at: number) => {
-    const first = lineColumns[0];
-    if (first === undefined) return;
-    while (openColumns.length > 0 && (openColumns.at(-1) as number) >= first) openColumns.pop();
-    openColumns.push(...lineColumns);
-    lineColumns = [];
-    if (openColumns.length > MAX_DEPTH) refuse(at, 'too-deep', tooDeep);
+  let lineOpened = false;
+  const openLevel = (column: number) => {
+    if (!lineOpened) {
+      while (openColumns.length > 0 && (openColumns.at(-1) as number) >= column) openColumns.pop();
+      lineOpened = true;
+    }
+    openColumns.push(column);
+    if (openColumns.length > MAX_DEPTH) refuse(lineStart + column, 'too-deep', tooDeep);
   };
   for (const lexeme of new Lexer().lex(text)) {
     if (atScalar) {
@@ -134,22 +134,17 @@ function refuseHostileStructure(text: string, file: string, lines: LineCounter):
       flowDepth = Math.max(0, flowDepth - 1);
     }
     if (type === 'newline') {
-      if (!inFlow) commitLine(offset);
-      lineColumns = [];
       atLineStart = true;
+      lineOpened = false;
       lineStart = offset + lexeme.length;
     } else if (atLineStart && !inFlow && type !== 'space' && type !== 'comment') {
-      lineColumns.push(offset - lineStart);
-      const isIndicator = type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind';
-      if (!isIndicator) {
-        atLineStart = false;
-        commitLine(offset);
-      }
+      // `- - x` opens three levels on one line: each indicator, then the node after them.
+      openLevel(offset - lineStart);
+      atLineStart = type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind';
     }
     if (type === 'scalar') atScalar = true;
     else offset += lexeme.length;
   }
-  commitLine(offset);
 }
 
 /**
@@ -165,7 +160,7 @@ export function parseLocated(text: string, file: string): LocatedValue {
   try {
     doc = parseDocument(text, {
       lineCounter: new LineCounter(),
-      uniqueKeys: true,
+      uniqueKeys: false,
       merge: false,
       prettyErrors: false,
       strict: true,
@@ -239,6 +234,8 @@ export function parseLocated(text: string, file: string): LocatedValue {
     if (isSeq(node)) return node.items.map((item, index) => toValue(item, [...path, index], depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      // Duplicates are found here, in one pass: the yaml library's own check compares every pair.
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
@@ -276,6 +273,12 @@ export function parseLocated(text: string, file: string): LocatedValue {
           );
           continue;
         }
+        if (seen.has(key)) {
+          const [code, message] = YAML_ERROR_TEXT.DUPLICATE_KEY ?? ['duplicate-key', ''];
+          walkIssues.push(offsetIssue(file, lines, rangeStart(keyNode), code, message, formatPath(path)));
+          continue;
+        }
+        seen.add(key);
         positions.set(`${formatPath(keyPath)}#key`, rangeStart(keyNode));
         const value = toValue(pair.value, keyPath, depth + 1);
         // `key:` with nothing after it, or `key: null`, means the field is absent.

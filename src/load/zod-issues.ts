@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { LoadIssue } from '../errors.js';
 import { formatPath, type LocatedValue } from './located-yaml.js';
 
+/** What a misspelled field name looks like (our fields are camelCase words); anything else may be data. */
+const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
+
 function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
   let current: unknown = root;
   for (const key of path) {
@@ -87,11 +90,18 @@ export function describeZodIssue(issue: z.core.$ZodIssue, located: LocatedValue,
         : known.length
           ? `; expected one of: ${known.join(', ')}`
           : '';
-      return at([...issue.path, key], `unknown field "${key}"${hint}`);
+      if (suggestion || FIELD_NAME.test(key)) return at([...issue.path, key], `unknown field "${key}"${hint}`);
+      // Not a field name: most likely a line of text that lost its indentation. It may be patient
+      // data, so it is pointed at, not quoted.
+      return {
+        ...at([...issue.path, key], `an unknown field whose name is not shown (a line of text out of place?)${hint}`),
+        path: formatPath(issue.path),
+      };
     });
   }
   const { found } = valueAt(located.value, issue.path);
-  if (!found && issue.code === 'invalid_type') {
+  // An absent enum or literal fails as a wrong value in zod; to a user it is a missing field.
+  if (!found && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     return [at(issue.path, 'is required but missing')];
   }
   return [at(issue.path, issue.message)];

@@ -56,7 +56,7 @@ function isRealDate(value: string): boolean {
 export const isoDate = () =>
   z
     .string({ error: 'expected a date (YYYY-MM-DD)' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date (YYYY-MM-DD)' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date (YYYY-MM-DD)', abort: true })
     .refine(isRealDate, { error: 'is not a real calendar date' })
     .meta({ scalar: 'date' });
 
@@ -116,6 +116,6 @@ export function isValidNpi(npi: string): boolean {
 export const npi = () =>
   z
     .string({ error: 'expected a 10-digit NPI' })
-    .regex(/^\d{10}$/, { error: 'expected a 10-digit NPI' })
+    .regex(/^\d{10}$/, { error: 'expected a 10-digit NPI', abort: true })
     .refine(isValidNpi, { error: 'is not a valid NPI (the check digit does not match)' })
     .meta({ scalar: 'text' });

@@ -190,12 +190,31 @@ function drawSeries(drawing: Drawing, chart: ChartSpec, plot: Plot, yOf: Scale):
     if (labelValues)
       drawing.labels.push(label(x, y - 5, num(p.value), { size: 7, color: INK, anchor: 'middle', bold: true }));
   }
-  // Date labels: as many as fit side by side, always including the first and the last.
-  const maxLabels = Math.max(1, Math.floor((plot.right - plot.left) / 58));
-  for (const index of spreadIndexes(points.length, maxLabels)) {
-    const p = points[index]!;
+  // Date labels: as many as fit side by side where the points fall, the first and the last always.
+  for (const p of labelledPoints(points, xOf, DATE_LABEL_WIDTH)) {
     drawing.labels.push(label(xOf(p.day), plot.bottom + 12, p.date, { size: 7, color: MUTED, anchor: 'middle' }));
   }
+}
+
+/** The width a centred ISO date label needs at 7 pt, with a little air. */
+const DATE_LABEL_WIDTH = 48;
+
+/**
+ * Picks the points whose date labels fit without overlapping: the first and the last always, and
+ * between them, left to right, each point far enough from the label before it and from the last.
+ */
+export function labelledPoints<P extends { day: number }>(points: readonly P[], xOf: (day: number) => number, gap: number): P[] {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return [];
+  if (first === last) return [first];
+  const kept: P[] = [first];
+  for (const p of points.slice(1, -1)) {
+    if (xOf(p.day) - xOf((kept.at(-1) as P).day) >= gap && xOf(last.day) - xOf(p.day) >= gap) kept.push(p);
+  }
+  // Two labels closer than the gap: the last date matters more than the first.
+  if (xOf(last.day) - xOf((kept.at(-1) as P).day) < gap) kept.pop();
+  return [...kept, last];
 }
 
 /** Round tick values (steps of 1, 2 or 5 times a power of ten), about six across the range. */
@@ -212,14 +231,6 @@ function niceTicks(low: number, high: number): number[] {
   return ticks;
 }
 
-/** Up to `max` indexes of `count` items, evenly spread, first and last included. */
-function spreadIndexes(count: number, max: number): number[] {
-  if (count <= max) return Array.from({ length: count }, (_, i) => i);
-  if (max === 1) return [0];
-  const picked = new Set<number>();
-  for (let i = 0; i < max; i++) picked.add(Math.round((i * (count - 1)) / (max - 1)));
-  return [...picked].sort((a, b) => a - b);
-}
 
 /** Days since the epoch of an ISO date; a malformed date sorts first rather than breaking the chart. */
 function dayNumber(iso: string): number {

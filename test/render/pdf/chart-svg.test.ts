@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../../src/compose/tree.js';
-import { chartLabels, chartToSvg } from '../../../src/render/chart-svg.js';
+import { chartLabels, chartToSvg, labelledPoints } from '../../../src/render/chart-svg.js';
 
 const size = { width: 504, height: 190 };
 
@@ -105,5 +105,19 @@ describe('chartToSvg', () => {
     expect(labels.length).toBe(count(chartToSvg(phq9, size), /<text /g));
     expect(labels).toContainEqual(expect.objectContaining({ text: 'Moderately severe', anchor: 'start' }));
     expect(labels).toContainEqual(expect.objectContaining({ text: 'Target 9', bold: true }));
+  });
+});
+
+describe('date labels', () => {
+  it('never overlap, and always include the first and last dates', () => {
+    const xOf = (day: number) => day * 2;
+    const points = [0, 3, 7, 30, 35, 60, 62].map((day) => ({ day }));
+    const kept = labelledPoints(points, xOf, 48);
+    expect(kept[0]).toBe(points[0]);
+    expect(kept.at(-1)).toBe(points.at(-1));
+    for (let i = 1; i < kept.length; i++) expect(xOf(kept[i]!.day) - xOf(kept[i - 1]!.day)).toBeGreaterThanOrEqual(48);
+    expect(kept.map((p) => p.day)).toEqual([0, 30, 62]);
+    // Two points a day apart: only the later date is labelled.
+    expect(labelledPoints([{ day: 0 }, { day: 1 }], xOf, 48).map((p) => p.day)).toEqual([1]);
   });
 });
