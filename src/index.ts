@@ -7,21 +7,31 @@
  * This list is the public API: anything not exported here may change without notice.
  */
 
-// Load: records from files or text, with located errors.
-export { loadRecordFile, loadRecordText } from './load/record.js';
-export { expandInputs, loadAll, type LoadOutcome, type RecordSource } from './load/inputs.js';
+// Audit.
+export { type AuditOptions, auditRecord, auditRecords } from './audit/audit.js';
+export { RULE_CATALOGUE, type RuleInfo, type Severity } from './audit/catalogue.js';
+export { lookupCpt } from './codes/cpt.js';
+export { findSameDayConflicts } from './codes/cpt-conflicts.js';
+// Code tables.
+export { fiscalYearOf, icdStatusOn, isUnspecifiedIcd, lookupIcd } from './codes/icd10cm.js';
+export { lookupInstrument, severityOf } from './codes/instruments.js';
+// Compose: templates into a document tree.
+export { type ComposeOptions, composeDocument } from './compose/compose.js';
+export { loadTemplateSet, type TemplateSet } from './compose/templates.js';
+export type { Block, DocKind, DocumentTree } from './compose/tree.js';
 export {
+  formatIssue,
   InputError,
   LoadError,
   type LoadIssue,
   type SourceLocation,
   TemplateError,
   UsageError,
-  formatIssue,
 } from './errors.js';
-
-// The record: its schema, its types, and the linked model every stage walks.
-export { RECORD_FORMAT, recordSchema, type RecordData } from './model/record.js';
+export { expandInputs, type LoadOutcome, loadAll, type RecordSource } from './load/inputs.js';
+// Load: records from files or text, with located errors.
+export { loadRecordFile, loadRecordText } from './load/record.js';
+export type { Finding } from './model/finding.js';
 export type {
   DiagnosisNode,
   GoalNode,
@@ -31,40 +41,23 @@ export type {
   ProblemNode,
   SessionNode,
 } from './model/linked.js';
-export type { Finding } from './model/finding.js';
-
+// The record: its schema, its types, and the linked model every stage walks.
+export { RECORD_FORMAT, type RecordData, recordSchema } from './model/record.js';
 // Payer profiles.
 export { loadProfileRegistry, type ProfileRegistry, type ProfileRegistryOptions } from './payers/registry.js';
 export type { ResolvedProfile } from './payers/resolved-profile.js';
 export { reviewDueDate } from './payers/review-schedule.js';
-
-// Audit.
-export { auditRecord, auditRecords, type AuditOptions } from './audit/audit.js';
-export { RULE_CATALOGUE, type RuleInfo, type Severity } from './audit/catalogue.js';
-
-// Code tables.
-export { fiscalYearOf, icdStatusOn, isUnspecifiedIcd, lookupIcd } from './codes/icd10cm.js';
-export { lookupCpt } from './codes/cpt.js';
-export { findSameDayConflicts } from './codes/cpt-conflicts.js';
-export { lookupInstrument, severityOf } from './codes/instruments.js';
-
-// Compose: templates into a document tree.
-export { composeDocument, type ComposeOptions } from './compose/compose.js';
-export { loadTemplateSet, type TemplateSet } from './compose/templates.js';
-export type { Block, DocKind, DocumentTree } from './compose/tree.js';
-
-// Render: the same tree as bytes three ways.
-export { renderPdf } from './render/pdf/render-pdf.js';
-export { renderDocx } from './render/docx/render-docx.js';
-export { renderHtml } from './render/html/render-html.js';
-export { writeFileAtomic } from './render/write-output.js';
-export { loadRenderers } from './pipeline/renderers.js';
-
 // One record through audit, compose and render.
 export {
   type OutputFormat,
   type RecordRender,
   type RenderedOutput,
-  renderRecord,
   type RenderRecordOptions,
+  renderRecord,
 } from './pipeline/render-record.js';
+export { loadRenderers } from './pipeline/renderers.js';
+export { renderDocx } from './render/docx/render-docx.js';
+export { renderHtml } from './render/html/render-html.js';
+// Render: the same tree as bytes three ways.
+export { renderPdf } from './render/pdf/render-pdf.js';
+export { writeFileAtomic } from './render/write-output.js';

@@ -47,7 +47,10 @@ export const due: Command = async (args, io) => {
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'csv')
     throw new UsageError('--format must be text, json or csv');
-  const registry = await loadProfileRegistry({ cwd: io.cwd, ...(values.profiles ? { userDir: path.resolve(io.cwd, values.profiles) } : {}) });
+  const registry = await loadProfileRegistry({
+    cwd: io.cwd,
+    ...(values.profiles ? { userDir: path.resolve(io.cwd, values.profiles) } : {}),
+  });
   const horizon = addDays(asOf, within);
 
   let exit: ExitCode = 0;

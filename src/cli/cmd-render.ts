@@ -5,11 +5,11 @@ import { loadTemplateSet } from '../compose/templates.js';
 import { InputError, LoadError, UsageError } from '../errors.js';
 import { expandInputs } from '../load/inputs.js';
 import type { LinkedRecord } from '../model/linked.js';
-import { loadRenderers } from '../pipeline/renderers.js';
-import { renderRecord } from '../pipeline/render-record.js';
 import { loadProfileRegistry } from '../payers/registry.js';
-import { writeFileAtomic } from '../render/write-output.js';
 import { appendTrail, profileSha256, type TrailEntry } from '../pipeline/audit-trail.js';
+import { renderRecord } from '../pipeline/render-record.js';
+import { loadRenderers } from '../pipeline/renderers.js';
+import { writeFileAtomic } from '../render/write-output.js';
 import type { Command, ExitCode } from './io.js';
 import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
@@ -35,7 +35,10 @@ export const render: Command = async (args, io) => {
   const formats = parseFormats(values.format);
   const asOf = parseAsOf(values['as-of'], io.today);
   const outDir = path.resolve(io.cwd, values.out ?? 'out');
-  const registry = await loadProfileRegistry({ cwd: io.cwd, ...(values.profiles ? { userDir: path.resolve(io.cwd, values.profiles) } : {}) });
+  const registry = await loadProfileRegistry({
+    cwd: io.cwd,
+    ...(values.profiles ? { userDir: path.resolve(io.cwd, values.profiles) } : {}),
+  });
   const templates = loadTemplateSet();
   const renderers = await loadRenderers(formats);
   const sources = await expandInputs(positionals, { cwd: io.cwd, readStdin: io.readStdin });

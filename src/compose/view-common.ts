@@ -1,9 +1,9 @@
 import { lookupIcd } from '../codes/icd10cm.js';
 import { lookupInstrument, severityOf } from '../codes/instruments.js';
-import { formatDate } from './helpers.js';
 import type { LinkedRecord, ObjectiveNode } from '../model/linked.js';
 import type { Measure, SignerRole } from '../model/record.js';
 import type { ResolvedProfile } from '../payers/resolved-profile.js';
+import { formatDate } from './helpers.js';
 
 /** What every document's view shares: who, covered by whom, treated by whom, signed by whom. */
 

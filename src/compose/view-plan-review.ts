@@ -1,27 +1,27 @@
 import { lookupInstrument } from '../codes/instruments.js';
-import { addDays, daysBetween, earlier } from '../model/dates.js';
+import { addDays, daysBetween, earlier, later } from '../model/dates.js';
 import type { LinkedRecord } from '../model/linked.js';
 import type { ResolvedProfile } from '../payers/resolved-profile.js';
 import { reviewCadenceDays } from '../payers/review-schedule.js';
 import { formatDate } from './helpers.js';
+import type { ChartSpec } from './tree.js';
 import {
   diagnosesView,
   identificationView,
-  targetText,
   objectiveStatement,
   providerView,
   signersView,
   statusLabel,
+  targetText,
 } from './view-common.js';
 import { aboveThreshold, bandOf, changeText, latestScore, scoreCharts, scoreSeries } from './view-measures.js';
-import type { ChartSpec } from './tree.js';
 
 /** The period a review covers: the prior plan to this review, or the current plan to the as-of date. */
 export function reviewPeriod(record: LinkedRecord, asOf: string): { start: string; end: string } {
   const { plan, discharge } = record.data;
   if (plan.kind !== 'initial' && plan.priorPlanDate) return { start: plan.priorPlanDate, end: plan.effectiveDate };
   const end = discharge ? earlier(asOf, discharge.date) : asOf;
-  return { start: plan.effectiveDate, end: end < plan.effectiveDate ? plan.effectiveDate : end };
+  return { start: plan.effectiveDate, end: later(end, plan.effectiveDate) };
 }
 
 const DONE = new Set(['met', 'discontinued']);

@@ -6,11 +6,11 @@ import {
   isPair,
   isScalar,
   isSeq,
-  LineCounter,
   Lexer,
-  type Node as YamlNode,
+  LineCounter,
   parseDocument,
   Scalar,
+  type Node as YamlNode,
 } from 'yaml';
 import { LoadError, type LoadErrorCode, type LoadIssue } from '../errors.js';
 

@@ -28,3 +28,8 @@ export function ageOn(dob: string, on: string): number {
 export function earlier(a: string, b: string): string {
   return a <= b ? a : b;
 }
+
+/** The later of two ISO dates. */
+export function later(a: string, b: string): string {
+  return a >= b ? a : b;
+}

@@ -57,7 +57,9 @@ export interface ResolvedProfile {
     /** The plan's review cadence in days. */
     readonly everyDays: number;
     /** Cadence per level of care where it differs from everyDays. */
-    readonly byLevelOfCare: Readonly<Partial<Record<'outpatient' | 'intensive-outpatient' | 'partial-hospitalization', number>>>;
+    readonly byLevelOfCare: Readonly<
+      Partial<Record<'outpatient' | 'intensive-outpatient' | 'partial-hospitalization', number>>
+    >;
   };
   readonly initialPlan: {
     /** The initial plan must be dated at most this many days after intake (assessment.date). */

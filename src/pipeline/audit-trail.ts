@@ -25,7 +25,13 @@ export interface TrailEntry {
   };
   readonly profile: { readonly id: string; readonly effective: string } | null;
   /** For refused or failed: rule ids of the error findings, or the load error's code and location. */
-  readonly reason?: { readonly rules?: readonly string[]; readonly code?: string; readonly line?: number; readonly column?: number; readonly path?: string };
+  readonly reason?: {
+    readonly rules?: readonly string[];
+    readonly code?: string;
+    readonly line?: number;
+    readonly column?: number;
+    readonly path?: string;
+  };
 }
 
 /** SHA-256 of a resolved profile: its canonical JSON. */

@@ -203,7 +203,11 @@ const DATE_LABEL_WIDTH = 48;
  * Picks the points whose date labels fit without overlapping: the first and the last always, and
  * between them, left to right, each point far enough from the label before it and from the last.
  */
-export function labelledPoints<P extends { day: number }>(points: readonly P[], xOf: (day: number) => number, gap: number): P[] {
+export function labelledPoints<P extends { day: number }>(
+  points: readonly P[],
+  xOf: (day: number) => number,
+  gap: number,
+): P[] {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return [];
@@ -230,7 +234,6 @@ function niceTicks(low: number, high: number): number[] {
   }
   return ticks;
 }
-
 
 /** Days since the epoch of an ISO date; a malformed date sorts first rather than breaking the chart. */
 function dayNumber(iso: string): number {

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { lintTemplate } from '../../src/compose/template-lint.js';
-import { loadTemplateSet, lintTemplateDir, BUILTIN_TEMPLATE_DIR } from '../../src/compose/templates.js';
+import { BUILTIN_TEMPLATE_DIR, lintTemplateDir, loadTemplateSet } from '../../src/compose/templates.js';
 import { TemplateError } from '../../src/errors.js';
 
 const partials = new Set(['signatures']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, LoadError } from '../../src/errors.js';
-import { decodeInput } from '../../src/load/source.js';
 import { loadRecordText } from '../../src/load/record.js';
+import { decodeInput } from '../../src/load/source.js';
 import { MAX_TEXT_LENGTH } from '../../src/model/scalars.js';
 import { type Data, edit, loadFailure, toYaml, validData } from './record-fixture.js';
 
