@@ -16,7 +16,6 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./cmd-profiles.js')).profiles,
   },
   due: { summary: 'list records whose plan review is due', load: async () => (await import('./cmd-due.js')).due },
-  sign: { summary: 'sign one signature field of a rendered PDF', load: async () => (await import('./cmd-sign.js')).sign },
   templates: { summary: 'lint templates', load: async () => (await import('./cmd-templates.js')).templates },
   schema: { summary: 'print the JSON Schema of a record', load: async () => (await import('./cmd-schema.js')).schema },
 };
