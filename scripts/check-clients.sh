@@ -51,6 +51,15 @@ for docx in "$out"/*.docx; do
   fi
 done
 
+echo "== the PDF and the DOCX tell the same story (words extracted from each)"
+for docx in "$out"/*.docx; do
+  base=$(basename "$docx" .docx)
+  [ -s "$work/lo/$base.pdf" ] || continue
+  pdftotext "$out/$base.pdf" "$work/$base.pdf.txt"
+  pdftotext "$work/lo/$base.pdf" "$work/$base.docx.txt"
+  node scripts/compare-text.mjs "$work/$base.pdf.txt" "$work/$base.docx.txt" "$base" || fail "$base: PDF and DOCX text differ"
+done
+
 echo "== determinism: a second render gives identical bytes"
 node bin/goldthread.js render samples --as-of "$AS_OF" --format pdf,docx --out "$work/again" > /dev/null
 for f in "$work/again"/*; do

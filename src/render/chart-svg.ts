@@ -304,3 +304,15 @@ function escapeXml(value: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 }
+
+/**
+ * The chart in words, shown under every chart in every format: what is plotted, the severity
+ * bands and the target. A reader who cannot see the drawing (or a text extraction) gets its meaning.
+ */
+export function chartLegend(chart: ChartSpec): string {
+  const bands = chart.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ');
+  const parts = [`${chart.instrument} score by date`];
+  if (bands) parts.push(`severity bands: ${bands}`);
+  if (chart.target !== undefined) parts.push(`dashed line: target ${chart.target}`);
+  return `${parts.join('; ')}.`;
+}

@@ -5,7 +5,7 @@
 import type { FileChild } from 'docx';
 import { HeadingLevel, Paragraph } from 'docx';
 import type { Block } from '../../compose/tree.js';
-import { chartParagraph } from './chart-image.js';
+import { chartParagraphs } from './chart-image.js';
 import { inlineRuns, plainRuns } from './inline.js';
 import { signatureBlocks } from './signatures.js';
 import { LIST, STYLE } from './styles.js';
@@ -72,7 +72,7 @@ export function blockContent(block: Block, counters: BlockCounters): FileChild[]
     case 'notice':
       return [new Paragraph({ style: NOTICE_STYLE[block.tone], children: inlineRuns(block.content) })];
     case 'chart':
-      return [chartParagraph(block.chart, counters.nextDrawing())];
+      return chartParagraphs(block.chart, counters.nextDrawing());
     case 'signatures':
       return signatureBlocks(block.signers);
   }

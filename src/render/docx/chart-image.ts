@@ -4,7 +4,8 @@
  */
 import { AlignmentType, ImageRun, Paragraph } from 'docx';
 import type { ChartSpec } from '../../compose/tree.js';
-import { chartToSvg } from '../chart-svg.js';
+import { chartLegend, chartToSvg } from '../chart-svg.js';
+import { STYLE } from './styles.js';
 import { rasterizeSvg } from './svg-raster.js';
 
 /** The chart's size in points: the full text width, and tall enough for five severity bands. */
@@ -20,6 +21,15 @@ export function chartImages(chart: ChartSpec): { readonly svg: Buffer; readonly 
   return { svg: Buffer.from(svg, 'utf8'), png: rasterizeSvg(svg, PNG_SCALE) };
 }
 
+/** The chart's caption, its picture and its legend in words; `drawingId` must be unique in the document. */
+export function chartParagraphs(chart: ChartSpec, drawingId: number): Paragraph[] {
+  return [
+    new Paragraph({ style: STYLE.fieldLabel, keepNext: true, keepLines: true, text: chart.title }),
+    chartParagraph(chart, drawingId),
+    new Paragraph({ style: STYLE.muted, text: chartLegend(chart) }),
+  ];
+}
+
 /** A centered paragraph holding the chart; `drawingId` must be unique in the document. */
 export function chartParagraph(chart: ChartSpec, drawingId: number): Paragraph {
   const { svg, png } = chartImages(chart);
@@ -30,6 +40,7 @@ export function chartParagraph(chart: ChartSpec, drawingId: number): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepLines: true,
+    keepNext: true,
     spacing: { before: 120, after: 120 },
     children: [
       new ImageRun({

@@ -3,7 +3,7 @@
  * is the structure written here and the chart SVG (which escapes its own text).
  */
 import type { Block, Column, Inline, Signer } from '../../compose/tree.js';
-import { chartToSvg } from '../chart-svg.js';
+import { chartLegend, chartToSvg } from '../chart-svg.js';
 import { escapeHtml } from './escape.js';
 
 /** The chart's size in CSS pixels: the text width of a Letter page. */
@@ -85,7 +85,7 @@ export function blockHtml(block: Block): string {
     case 'notice':
       return `<div class="notice notice-${block.tone}" role="note">${inlineHtml(block.content)}</div>`;
     case 'chart':
-      return `<figure class="chart">${chartToSvg(block.chart, CHART_SIZE)}</figure>`;
+      return `<figure class="chart"><figcaption>${escapeHtml(block.chart.title)}</figcaption>${chartToSvg(block.chart, CHART_SIZE)}<p class="muted">${escapeHtml(chartLegend(block.chart))}</p></figure>`;
     case 'signatures':
       return `<div class="signatures">\n${block.signers.map(signerHtml).join('\n')}\n</div>`;
   }

@@ -8,7 +8,7 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { ChartSpec } from '../../compose/tree.js';
-import { type ChartLabel, chartLabels, chartToSvg } from '../chart-svg.js';
+import { type ChartLabel, chartLabels, chartLegend, chartToSvg } from '../chart-svg.js';
 import { CONTENT_WIDTH } from './page-style.js';
 
 /** Height of a chart drawing, in points. */
@@ -35,6 +35,7 @@ export function chartContent(chart: ChartSpec, headlineLevel: number): Content {
         { svg: chartToSvg(chart, { ...size, labels: false }), width: size.width, height: size.height },
         // Drawn after the SVG so they sit on top of its shading; positioned back up into it.
         ...chartLabels(chart, size).map(labelContent),
+        { text: chartLegend(chart), style: 'muted', margin: [0, 4, 0, 0] },
       ],
     },
   ];

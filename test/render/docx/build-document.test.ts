@@ -68,9 +68,16 @@ describe('document structure', () => {
   });
 
   it('gives a muted paragraph the Muted style', () => {
-    expect(paragraphsStyled('Muted')).toEqual([
+    expect(paragraphsStyled('Muted')).toContain(
       'PHQ-9 administered at intake and every third session; severity bands per the instrument manual.',
-    ]);
+    );
+  });
+
+  it('puts the chart’s title above it and its legend in words below it', () => {
+    const legend = paragraphsStyled('Muted').find((text) =>
+      /^PHQ-9 score by date; severity bands: minimal 0–4/i.test(text),
+    );
+    expect(legend).toMatch(/dashed line: target \d+\.$/);
   });
 });
 

@@ -83,7 +83,7 @@ describe('structure', () => {
 
   it('inlines the chart as SVG', () => {
     expect(html).toMatch(
-      /<figure class="chart"><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*PHQ-9 over the episode/s,
+      /<figure class="chart"><figcaption>PHQ-9 over the episode<\/figcaption><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<p class="muted">PHQ-9 score by date; severity bands: minimal 0–4/is,
     );
   });
 
