@@ -67,6 +67,10 @@ for f in "$work/again"/*; do
 done
 echo "identical: $(ls "$work/again" | wc -l) files"
 
+echo "== signing: empty fields, pdfsig-valid signatures, PDF/A metadata (scripts/check-signing.sh)"
+bash scripts/check-signing.sh > "$work/signing.txt" 2>&1 || { tail -20 "$work/signing.txt" >&2; fail "signing checks"; }
+tail -3 "$work/signing.txt"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures real-client check(s) failed" >&2
   exit 1

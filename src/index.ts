@@ -61,3 +61,7 @@ export { renderHtml } from './render/html/render-html.js';
 // Render: the same tree as bytes three ways.
 export { renderPdf } from './render/pdf/render-pdf.js';
 export { writeFileAtomic } from './render/write-output.js';
+// Signing: empty signature fields and PDF/A are added by renderPdf; signPdf signs one field.
+export { checkSignable, signPdf } from './sign/sign-pdf.js';
+export { SigningError } from './sign/signing-error.js';
+export { readSigningIdentity } from './sign/signing-identity.js';

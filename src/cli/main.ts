@@ -16,6 +16,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./cmd-profiles.js')).profiles,
   },
   due: { summary: 'list records whose plan review is due', load: async () => (await import('./cmd-due.js')).due },
+  sign: {
+    summary: 'sign one signature field of a rendered PDF',
+    load: async () => (await import('./cmd-sign.js')).sign,
+  },
   templates: { summary: 'lint templates', load: async () => (await import('./cmd-templates.js')).templates },
   schema: { summary: 'print the JSON Schema of a record', load: async () => (await import('./cmd-schema.js')).schema },
 };
@@ -31,6 +35,8 @@ Usage:
   goldthread profiles list | show <id> | lint [files...] | diff <a> <b> | schema
   goldthread templates lint [dir]
   goldthread schema record
+  goldthread sign <pdf> --p12 FILE --field ROLE [--out FILE] [--reason TEXT] [--location TEXT]
+                  (the passphrase comes from GOLDTHREAD_P12_PASSPHRASE or a prompt, never the command line)
 
 Inputs: record files (.yaml, .yml, .json), folders (searched recursively), .ndjson files, or - for stdin.
 Documents: --doc treatment-plan (default) | plan-review | discharge-summary

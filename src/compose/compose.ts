@@ -131,7 +131,7 @@ export function composeDocument(record: LinkedRecord, options: ComposeOptions): 
       author: data.provider.organization.name,
       date: data.plan.effectiveDate,
       language: 'en-US',
-      keywords: [kind, profile.id, data.id],
+      keywords: [kind, profile.id, data.id, `${data.id}.${kind}`, `v${data.plan.version}`],
     },
     draft,
     blocks,

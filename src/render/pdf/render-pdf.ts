@@ -3,14 +3,15 @@
  */
 import pdfmake from 'pdfmake';
 import type { DocumentTree } from '../../compose/tree.js';
+import { finishPdf } from '../../sign/finish-pdf.js';
 import { toDocDefinition } from './doc-definition.js';
 import { type FontFileSystem, type FontSource, isBundledFontFile, provideRobotoFaces, ROBOTO_FILES } from './fonts.js';
 import { FONT_FAMILY } from './page-style.js';
 
-/** The tree as a PDF: same tree, byte-identical bytes. */
+/** The tree as a PDF/A-2b file with a signature field per signer: same tree, byte-identical bytes. */
 export async function renderPdf(tree: DocumentTree): Promise<Buffer> {
   configurePdfmake();
-  return pdfmake.createPdf(toDocDefinition(tree)).getBuffer();
+  return finishPdf(await pdfmake.createPdf(toDocDefinition(tree)).getBuffer(), tree);
 }
 
 /** Where the renderer's fonts come from in this process ('parsed': shared, parsed once). */

@@ -6,6 +6,7 @@ import { toDocDefinition } from '../../../src/render/pdf/doc-definition.js';
 import { linkHeadingsToFollowers } from '../../../src/render/pdf/keep-with-next.js';
 import { pdfFontSource, renderPdf } from '../../../src/render/pdf/render-pdf.js';
 import { SIGNATURE_LINE } from '../../../src/render/pdf/signature-blocks.js';
+import { finishPdf } from '../../../src/sign/finish-pdf.js';
 import { inspectPdf } from './pdf-inspect.js';
 import { sampleTree } from './sample-tree.js';
 
@@ -44,7 +45,7 @@ describe('renderPdf', () => {
     pdfmake.virtualfs = undefined;
     try {
       const fromFiles = await pdfmake.createPdf(toDocDefinition(tree)).getBuffer();
-      expect(fromFiles.equals(shared)).toBe(true);
+      expect((await finishPdf(fromFiles, tree)).equals(shared)).toBe(true);
     } finally {
       pdfmake.virtualfs = virtualfs;
     }
