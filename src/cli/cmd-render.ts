@@ -1,18 +1,62 @@
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { auditRecord } from '../audit/audit.js';
 import { formatFindings } from '../audit/report.js';
 import { loadTemplateSet } from '../compose/templates.js';
 import { InputError, LoadError, UsageError } from '../errors.js';
 import { expandInputs } from '../load/inputs.js';
+import { describeFsError } from '../load/source.js';
 import type { LinkedRecord } from '../model/linked.js';
 import { loadProfileRegistry } from '../payers/registry.js';
 import { appendTrail, profileSha256, type TrailEntry } from '../pipeline/audit-trail.js';
-import { renderRecord } from '../pipeline/render-record.js';
+import { type RenderedOutput, renderRecord } from '../pipeline/render-record.js';
 import { loadRenderers } from '../pipeline/renderers.js';
-import { writeFileAtomic } from '../render/write-output.js';
-import type { Command, ExitCode } from './io.js';
+import { unshowableFields } from '../render/pdf/glyph-coverage.js';
+import { ensureDir, writeFileAtomic } from '../render/write-output.js';
+import type { CliIo, Command, ExitCode } from './io.js';
 import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
+
+/**
+ * Writes a record's outputs atomically, printing each with its hash. A file-system failure (a
+ * read-only or full disk, a path through a file) is returned for the caller to report per record.
+ */
+async function writeOutputs(
+  outputs: readonly RenderedOutput[],
+  outDir: string,
+  io: CliIo,
+): Promise<{ ok: true } | { ok: false; file: string; code: string }> {
+  for (const output of outputs) {
+    const file = path.join(outDir, output.fileName);
+    const shown = path.relative(io.cwd, file) || file;
+    try {
+      await writeFileAtomic(file, output.bytes);
+    } catch (error) {
+      if (typeof (error as { code?: unknown } | null)?.code !== 'string') throw error;
+      return { ok: false, file: shown, code: describeFsError(error) };
+    }
+    io.stdout.write(`${shown}  sha256:${output.sha256}\n`);
+  }
+  return { ok: true };
+}
+
+/** Names (by path and count, never content) the fields whose characters the PDF cannot draw. */
+function warnUnshowable(record: LinkedRecord, label: string, io: CliIo): void {
+  for (const { path: at, count } of unshowableFields(record.data)) {
+    io.stderr.write(
+      `${label}: warning: ${at} has ${count} character(s) the PDF's font cannot show (a script other than Latin, Greek or Cyrillic, or emoji); they print as empty boxes in the PDF; the DOCX and HTML show them\n`,
+    );
+  }
+}
+
+async function checkTrailWritable(file: string, shown: string): Promise<void> {
+  try {
+    await ensureDir(path.dirname(file));
+    await (await open(file, 'a', 0o600)).close();
+  } catch (error) {
+    throw new InputError(`cannot write the audit log ${shown} (${describeFsError(error)})`);
+  }
+}
 
 /**
  * `goldthread render <inputs>...`: audit each record, then compose and render it. A record with
@@ -43,6 +87,8 @@ export const render: Command = async (args, io) => {
   const renderers = await loadRenderers(formats);
   const sources = await expandInputs(positionals, { cwd: io.cwd, readStdin: io.readStdin });
   const trailFile = values['audit-log'] ? path.resolve(io.cwd, values['audit-log']) : undefined;
+  // A trail that cannot be written must stop the run before any document exists without its entry.
+  if (trailFile) await checkTrailWritable(trailFile, values['audit-log'] ?? '');
   const version = await toolVersion();
   type TrailFacts = Omit<TrailEntry, 'time' | 'tool' | 'version' | 'command' | 'document' | 'sha256'> & {
     sha256: Omit<TrailEntry['sha256'], 'templates'>;
@@ -117,10 +163,20 @@ export const render: Command = async (args, io) => {
         worsen(1);
         continue;
       }
-      for (const output of result.outputs) {
-        const file = path.join(outDir, output.fileName);
-        await writeFileAtomic(file, output.bytes);
-        io.stdout.write(`${path.relative(io.cwd, file) || file}  sha256:${output.sha256}\n`);
+      if (formats.includes('pdf')) warnUnshowable(record, source.label, io);
+      const written = await writeOutputs(result.outputs, outDir, io);
+      if (!written.ok) {
+        io.stderr.write(`${source.label}: could not write ${written.file} (${written.code})\n`);
+        await trail({
+          record: record.data.id,
+          input: source.label,
+          result: 'failed',
+          profile: profileRef,
+          sha256: { ...hashes, outputs: {} },
+          reason: { code: 'write-failed' },
+        });
+        worsen(2);
+        continue;
       }
       await trail({
         record: record.data.id,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedProfile } from '../payers/resolved-profile.js';
+import { ensureDir } from '../render/write-output.js';
 
 /**
  * One line of the audit trail (HIPAA audit controls and integrity): who/what/when of a render,
@@ -44,6 +45,6 @@ export function profileSha256(profile: ResolvedProfile): string {
  * lines from concurrent writers never interleave; the file is created with mode 0600.
  */
 export async function appendTrail(file: string, entry: TrailEntry): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await ensureDir(path.dirname(file));
   await appendFile(file, `${JSON.stringify(entry)}\n`, { mode: 0o600, flag: 'a' });
 }

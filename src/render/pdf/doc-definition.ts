@@ -8,12 +8,14 @@ import { bodyContent } from './body-blocks.js';
 import { keepHeadingsWithFollowers, linkHeadingsToFollowers } from './keep-with-next.js';
 import { documentInfo, draftWatermark, runningFooter, runningHeader } from './page-frame.js';
 import { COLOR, CONTENT_WIDTH, DEFAULT_STYLE, PAGE, STYLES } from './page-style.js';
+import { treeForPdf } from './pdf-text.js';
 
 /**
  * A fresh pdfmake document definition for the tree. pdfmake mutates the definition it is given,
  * so build a new one for every render.
  */
-export function toDocDefinition(tree: DocumentTree): TDocumentDefinitions {
+export function toDocDefinition(source: DocumentTree): TDocumentDefinitions {
+  const tree = treeForPdf(source);
   const content: Content[] = [titleBlock(tree), ...bodyContent(tree.blocks)];
   const headingLinks = linkHeadingsToFollowers(content);
   const definition: TDocumentDefinitions = {

@@ -1,0 +1,48 @@
+/**
+ * Which characters of a record the PDF cannot draw. The PDF embeds Roboto (Latin, Greek,
+ * Cyrillic, Vietnamese); text in other scripts (Hebrew, Arabic, CJK, Devanagari, Thai) or emoji
+ * would print as empty boxes. DOCX and HTML use the reader's fonts and show them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ROBOTO_FILES } from './fonts.js';
+import { toPdfText } from './pdf-text.js';
+
+/** The part of fontkit's API used here (fontkit ships no types). */
+interface CoverageFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+let regular: CoverageFont | undefined;
+
+function font(): CoverageFont {
+  if (!regular) {
+    const fontkit = createRequire(import.meta.url)('fontkit') as { create(bytes: Buffer): CoverageFont };
+    regular = fontkit.create(readFileSync(ROBOTO_FILES.normal));
+  }
+  return regular;
+}
+
+/** How many characters of a text the PDF would draw as empty boxes. */
+export function unshowableCount(text: string): number {
+  let count = 0;
+  for (const char of toPdfText(text)) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (codePoint === 0x0a || codePoint === 0x09) continue;
+    if (!font().hasGlyphForCodePoint(codePoint)) count++;
+  }
+  return count;
+}
+
+/** Every text field of a value (a record's data) holding characters the PDF cannot draw, by path. */
+export function unshowableFields(value: unknown, path = ''): { path: string; count: number }[] {
+  if (typeof value === 'string') {
+    const count = unshowableCount(value);
+    return count > 0 ? [{ path, count }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => unshowableFields(item, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => unshowableFields(item, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
