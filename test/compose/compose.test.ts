@@ -26,7 +26,7 @@ describe('treatment plan', () => {
     expect(tree.blocks.map((b) => (b.kind === 'section' ? b.id : b.kind))).toEqual(
       testProfile().documents.looks['treatment-plan'].sections,
     );
-    expect(section(tree, 'problems').title).toBe('Presenting problems');
+    expect(section(tree, 'problems').title).toBe('Problems and functional impairments');
     expect(tree.title).toBe('Treatment Plan');
     expect(tree.documentId).toBe('whitfield-2026-09.treatment-plan');
     expect(tree.header).toEqual({

@@ -1,4 +1,9 @@
 import { RULE_CATALOGUE } from '../../src/audit/catalogue.js';
+import {
+  DEFAULT_DOCUMENT_TITLES,
+  DEFAULT_SECTION_LABELS,
+  DOCUMENT_SECTIONS,
+} from '../../src/payers/document-sections.js';
 import type { ResolvedProfile } from '../../src/payers/resolved-profile.js';
 
 /** A complete profile for tests that must not depend on the built-in payer files. */
@@ -23,56 +28,16 @@ export function testProfile(overrides: Partial<ResolvedProfile> = {}): ResolvedP
     documents: {
       looks: {
         'treatment-plan': {
-          title: 'Treatment Plan',
-          sections: [
-            'identification',
-            'provider',
-            'assessment',
-            'diagnoses',
-            'problems',
-            'strengths',
-            'goals',
-            'interventions',
-            'services',
-            'dischargeCriteria',
-            'planDates',
-            'signatures',
-          ],
+          title: DEFAULT_DOCUMENT_TITLES['treatment-plan'],
+          sections: DOCUMENT_SECTIONS['treatment-plan'],
         },
-        'plan-review': {
-          title: 'Treatment Plan Review',
-          sections: [
-            'identification',
-            'period',
-            'sessions',
-            'progress',
-            'measures',
-            'necessity',
-            'changes',
-            'diagnoses',
-            'nextReview',
-            'signatures',
-          ],
-        },
+        'plan-review': { title: DEFAULT_DOCUMENT_TITLES['plan-review'], sections: DOCUMENT_SECTIONS['plan-review'] },
         'discharge-summary': {
-          title: 'Discharge Summary',
-          sections: ['identification', 'episode', 'diagnoses', 'outcomes', 'measures', 'aftercare', 'signatures'],
+          title: DEFAULT_DOCUMENT_TITLES['discharge-summary'],
+          sections: DOCUMENT_SECTIONS['discharge-summary'],
         },
       },
-      labels: {
-        identification: 'Patient and coverage',
-        provider: 'Clinician and organization',
-        assessment: 'Assessment',
-        diagnoses: 'Diagnoses',
-        problems: 'Presenting problems',
-        strengths: 'Strengths',
-        goals: 'Goals and objectives',
-        interventions: 'Interventions',
-        services: 'Services',
-        dischargeCriteria: 'Discharge criteria',
-        planDates: 'Plan dates and review',
-        signatures: 'Signatures',
-      },
+      labels: DEFAULT_SECTION_LABELS,
       partials: {},
     },
     ...overrides,
