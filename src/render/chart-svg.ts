@@ -7,6 +7,7 @@
  * own text engine over a label-free drawing.
  */
 import type { ChartBand, ChartSpec } from '../compose/tree.js';
+import { escapeXml } from './escape-xml.js';
 
 /** The size of the drawing in points (PDF) or CSS pixels (HTML). */
 export interface ChartSize {
@@ -292,17 +293,6 @@ function round(value: number): number {
 /** A number with at most two decimals and no trailing zeros, so output is short and stable. */
 function num(value: number): string {
   return String(round(value));
-}
-
-/** Escapes the five XML special characters and drops characters XML 1.0 forbids. */
-function escapeXml(value: string): string {
-  return value
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 /**

@@ -5,6 +5,7 @@
  * properties. Only schemas PDF/A predefines are used, so no extension schema is needed.
  */
 import { createHash } from 'node:crypto';
+import { escapeXml } from '../render/escape-xml.js';
 
 /** The document information dictionary's entries, as the PDF holds them (dates as PDF date strings). */
 export interface DocumentInfo {
@@ -104,14 +105,4 @@ export function nameBasedUuid(name: string): string {
 
 function languageAlternative(text: string): string {
   return `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li></rdf:Alt>`;
-}
-
-/** Text as XML character data; characters XML 1.0 cannot hold at all are dropped. */
-function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
