@@ -11,6 +11,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: 'audit records against their payer rules',
     load: async () => (await import('./cmd-audit.js')).audit,
   },
+  batch: {
+    summary: 'render many records in parallel, with a report',
+    load: async () => (await import('./cmd-batch.js')).batch,
+  },
   profiles: {
     summary: 'list, show, lint, diff payer profiles; print their schema',
     load: async () => (await import('./cmd-profiles.js')).profiles,

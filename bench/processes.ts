@@ -1,0 +1,193 @@
+/**
+ * Figures measured on the built command in child processes: batch speedup from 1 to 2 jobs, the
+ * memory of a large batch (RSS of the process, which holds the main thread and every worker
+ * thread), and the cold start of `goldthread render`.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { CorpusRecord } from './corpus.js';
+import type { Figure } from './figures.js';
+import { AS_OF } from './in-process.js';
+import { median } from './timing.js';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = path.join(ROOT, 'bin/goldthread.js');
+
+async function newest(dir: string): Promise<number> {
+  let latest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return latest;
+}
+
+/** Rebuilds dist/ when a source is newer: the command and its workers run compiled code. */
+export async function ensureBuilt(log: (line: string) => void): Promise<void> {
+  const built = await stat(path.join(ROOT, 'dist/batch/worker.js')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  if (built > (await newest(path.join(ROOT, 'src')))) return;
+  log('bench: dist/ is older than src/; building (npm run build)');
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+    },
+  ).catch(() => undefined);
+}
+
+/** Writes the corpus as `<id>.yaml` files. */
+export async function writeCorpusFolder(dir: string, corpus: readonly CorpusRecord[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const record of corpus) await writeFile(path.join(dir, `${record.id}.yaml`), record.text);
+}
+
+/** A finished child: wall time, exit code, CPU time and resident memory over time (MB). */
+interface Measured {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stderr: string;
+  /** User + system CPU time of every thread, as last sampled (within one interval of the end). */
+  readonly cpuMs: number;
+  readonly rss: readonly { readonly at: number; readonly mb: number }[];
+  readonly peakMb: number;
+}
+
+/** Linux clock ticks per second (USER_HZ), which /proc/<pid>/stat counts CPU time in. */
+const TICKS_PER_SECOND = 100;
+
+async function sampleProcess(pid: number): Promise<{ rssMb: number; hwmMb: number; cpuMs: number } | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the built command, sampling its RSS, high-water mark and CPU time every `everyMs`. */
+export function runCommand(args: readonly string[], cwd: string, everyMs = 200): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const rss: { at: number; mb: number }[] = [];
+    let peakMb = 0;
+    let cpuMs = 0;
+    const timer = setInterval(async () => {
+      const sample = child.pid === undefined ? undefined : await sampleProcess(child.pid);
+      if (!sample) return;
+      rss.push({ at: performance.now() - start, mb: sample.rssMb });
+      peakMb = Math.max(peakMb, sample.rssMb, sample.hwmMb);
+      cpuMs = Math.max(cpuMs, sample.cpuMs);
+    }, everyMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - start, code, stderr, cpuMs, rss, peakMb });
+    });
+  });
+}
+
+const batchArgs = (jobs: number, out: string) => [
+  'batch',
+  'corpus',
+  '--out',
+  out,
+  '--format',
+  'pdf',
+  '--jobs',
+  String(jobs),
+  '--as-of',
+  AS_OF,
+  '--allow-draft',
+  '--force',
+];
+
+/** Batch wall time with 1 and 2 jobs over the same folder, in the order 1,2,2,1 (or 1,2), start-up included. */
+export async function measureSpeedup(
+  dir: string,
+  records: number,
+  rounds: 1 | 2,
+  ceiling: number,
+): Promise<{ figure: Figure; peakMb: number }> {
+  const order = rounds === 2 ? [1, 2, 2, 1] : [1, 2];
+  const totals = { 1: 0, 2: 0 } as Record<number, number>;
+  const cpu = { 1: 0, 2: 0 } as Record<number, number>;
+  let peakMb = 0;
+  for (const jobs of order) {
+    const run = await runCommand(batchArgs(jobs, `out-${jobs}`), dir);
+    if (run.code !== 0) throw new Error(`bench: batch --jobs ${jobs} exited ${run.code}: ${run.stderr}`);
+    totals[jobs] = (totals[jobs] ?? 0) + run.ms;
+    cpu[jobs] = (cpu[jobs] ?? 0) + run.cpuMs;
+    if (jobs === 2) peakMb = Math.max(peakMb, run.peakMb);
+  }
+  const one = (totals[1] ?? 0) / rounds;
+  const two = (totals[2] ?? 0) / rounds;
+  const speedup = one / two;
+  return {
+    peakMb,
+    figure: {
+      name: 'batch speedup, 1 -> 2 jobs',
+      value: speedup,
+      unit: 'x',
+      display: `${speedup.toFixed(2)}x`,
+      target: '>= 1.8x',
+      met: speedup >= 1.8,
+      note:
+        `${records} PDFs: ${(one / 1000).toFixed(1)} s vs ${(two / 1000).toFixed(1)} s wall, start-up included ` +
+        `(${((records * 1000) / two).toFixed(1)} docs/s); CPU ${((cpu[1] ?? 0) / rounds / 1000).toFixed(1)} s vs ` +
+        `${((cpu[2] ?? 0) / rounds / 1000).toFixed(1)} s; the machine's own 1 -> 2 thread ceiling at the time: ${ceiling.toFixed(2)}x`,
+    },
+  };
+}
+
+/** A large batch's memory: peak RSS, and whether it stays flat (the last quarter's peak against the second's). */
+export async function measureLargeBatch(dir: string, records: number): Promise<Figure> {
+  const run = await runCommand(batchArgs(2, 'out-large'), dir, 500);
+  if (run.code !== 0) throw new Error(`bench: large batch exited ${run.code}: ${run.stderr}`);
+  const quarter = (q: number) =>
+    Math.max(0, ...run.rss.filter((s) => s.at >= (run.ms * (q - 1)) / 4 && s.at < (run.ms * q) / 4).map((s) => s.mb));
+  const growth = quarter(2) > 0 ? quarter(4) / quarter(2) : Number.NaN;
+  return {
+    name: `peak memory, ${records}-record batch`,
+    value: run.peakMb,
+    unit: 'MB',
+    display: `${run.peakMb.toFixed(0)} MB`,
+    target: '< 400 MB, flat',
+    met: run.peakMb < 400 && growth < 1.15,
+    note: `main + 2 workers, one process; last-quarter peak / second-quarter peak = ${growth.toFixed(2)}; ${(run.ms / 1000).toFixed(0)} s (${((records * 1000) / run.ms).toFixed(1)} docs/s)`,
+  };
+}
+
+/** Cold start: `goldthread render` of one sample in a fresh process, median of `runs`. */
+export async function measureColdStart(dir: string, format: 'pdf' | 'docx', runs: number): Promise<Figure> {
+  const sample = path.join(ROOT, 'samples', 'okafor-2026-09.yaml');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const run = await runCommand(['render', sample, '--format', format, '--out', 'cold', '--as-of', AS_OF], dir, 1000);
+    if (run.code !== 0) throw new Error(`bench: render exited ${run.code}: ${run.stderr}`);
+    times.push(run.ms);
+  }
+  const ms = median(times);
+  return {
+    name: `cold start, render one record (${format.toUpperCase()})`,
+    value: ms,
+    unit: 'ms',
+    display: `${(ms / 1000).toFixed(2)} s`,
+    target: '< 1 s',
+    met: ms < 1000,
+    note: `median of ${runs}: node start, imports, profiles, templates, render, write`,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench [-- --quick] [-- --large N]`: measures goldthread's speed and memory as ratios
+ * taken in one run (so the machine's noise falls on both sides), prints a table with each target
+ * and writes bench/results.json. See bench/README.md for what the figures mean and what limits them.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parallelCeiling } from './calibrate.js';
+import { makeCorpus, readSamples } from './corpus.js';
+import { type Figure, formatTable } from './figures.js';
+import { measureInProcess } from './in-process.js';
+import {
+  ensureBuilt,
+  measureColdStart,
+  measureLargeBatch,
+  measureSpeedup,
+  ROOT,
+  writeCorpusFolder,
+} from './processes.js';
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, large: { type: 'string' }, keep: { type: 'boolean' } },
+});
+const quick = values.quick === true;
+const large = Number(values.large ?? (quick ? 0 : 10_000));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = performance.now();
+const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
+
+await ensureBuilt(log);
+const samples = await readSamples();
+const corpus = makeCorpus(samples, quick ? 14 : 35);
+const figures: Figure[] = [];
+
+log(`bench: in-process figures over ${corpus.length} records${quick ? ' (quick)' : ''}`);
+figures.push(...(await measureInProcess(corpus, quick ? 1 : 3, quick ? 500 : 3000)));
+
+if (existsSync('/usr/bin/chromium')) {
+  figures.push({
+    name: 'PDF vs warm headless Chromium',
+    value: null,
+    unit: 'x',
+    display: 'not measured',
+    target: '>= 2x, less memory',
+    met: null,
+    note: '/usr/bin/chromium exists, but driving a warm Chromium needs puppeteer-core, which is not installed',
+  });
+} else {
+  figures.push({
+    name: 'PDF vs warm headless Chromium',
+    value: null,
+    unit: 'x',
+    display: 'skipped',
+    target: '>= 2x, less memory',
+    met: null,
+    note: 'no /usr/bin/chromium on this machine',
+  });
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'goldthread-bench-'));
+let ceiling = Number.NaN;
+try {
+  const batchRecords = quick ? 16 : 120;
+  await writeCorpusFolder(path.join(work, 'corpus'), makeCorpus(samples, batchRecords));
+  log('bench: how much parallelism the machine offers now (a CPU loop on 1 and 2 threads)');
+  ceiling = await parallelCeiling(quick ? 60_000_000 : 150_000_000);
+  log(`bench: batch of ${batchRecords} PDFs with 1 and 2 jobs`);
+  const speedup = await measureSpeedup(work, batchRecords, quick ? 1 : 2, ceiling);
+  figures.push(speedup.figure);
+
+  if (large > 0) {
+    const dir = path.join(work, 'large');
+    await writeCorpusFolder(path.join(dir, 'corpus'), makeCorpus(samples, large));
+    log(`bench: large batch of ${large} PDFs (2 jobs); this takes a while`);
+    figures.push(await measureLargeBatch(dir, large));
+  } else {
+    figures.push({
+      name: `peak memory, ${batchRecords}-record batch`,
+      value: speedup.peakMb,
+      unit: 'MB',
+      display: `${speedup.peakMb.toFixed(0)} MB`,
+      target: '< 400 MB',
+      met: speedup.peakMb < 400,
+      note: 'quick run: the 2-job batch above (the full run measures 10,000 records)',
+    });
+  }
+
+  log('bench: cold start of goldthread render');
+  for (const format of ['pdf', 'docx'] as const) figures.push(await measureColdStart(work, format, quick ? 2 : 5));
+} finally {
+  if (values.keep !== true) await rm(work, { recursive: true, force: true });
+}
+
+const table = formatTable(figures);
+process.stdout.write(`${table}\n`);
+const cpus = os.cpus();
+const mix: Record<string, number> = {};
+for (const record of corpus) mix[record.size] = (mix[record.size] ?? 0) + 1;
+const results = {
+  generatedAt: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  seconds: Math.round((performance.now() - started) / 1000),
+  machine: {
+    cores: os.availableParallelism(),
+    cpu: cpus[0]?.model ?? 'unknown',
+    node: process.version,
+    parallelCeiling: Number(ceiling.toFixed(2)),
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
+  },
+  corpus: {
+    records: corpus.length,
+    sizes: {
+      short: 'one goal, two sessions',
+      typical: 'a sample as written',
+      long: 'five times the sessions, as a plan review',
+    },
+    mix,
+  },
+  figures,
+};
+await writeFile(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log(`bench: wrote bench/results.json in ${results.seconds} s`);

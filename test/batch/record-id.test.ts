@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { peekRecordId } from '../../src/batch/record-id.js';
+import { loadRecordText } from '../../src/load/record.js';
+import { sampleTexts } from './support.js';
+
+describe('peekRecordId', () => {
+  it('reads the id every sample loads with, as YAML and as JSON', async () => {
+    for (const { name, text } of await sampleTexts()) {
+      const record = loadRecordText(text, name);
+      expect(peekRecordId(text)).toBe(record.data.id);
+      expect(peekRecordId(JSON.stringify(record.data))).toBe(record.data.id);
+    }
+  });
+
+  it('agrees with the loader on plain and quoted ids, with comments and CRLF', async () => {
+    const [sample] = await sampleTexts();
+    const body = (sample?.text ?? '').replace(/^id: .*$/m, 'ID_LINE');
+    const idChars = fc.constantFrom(...'abcXYZ019._-'.split(''));
+    const ids = fc.array(idChars, { minLength: 1, maxLength: 64 }).map((chars) => chars.join(''));
+    // Ids YAML would read as something other than a string (numbers, booleans, null) are left out:
+    // the loader refuses those, so the peek need not agree.
+    const plainSafe = ids.filter(
+      (id) => /^[a-zA-Z_][A-Za-z0-9._-]*$/.test(id) && !/^(null|true|false|y|n|yes|no|on|off)$/i.test(id),
+    );
+    const forms = fc.oneof(
+      plainSafe.map((id) => ({ id, line: `id: ${id}` })),
+      ids.map((id) => ({ id, line: `id: "${id}"` })),
+      ids.map((id) => ({ id, line: `id: '${id}'   # the episode` })),
+    );
+    fc.assert(
+      fc.property(forms, fc.boolean(), ({ id, line }, crlf) => {
+        let text = body.replace('ID_LINE', line);
+        if (crlf) text = text.replaceAll('\n', '\r\n');
+        expect(peekRecordId(text)).toBe(id);
+        expect(loadRecordText(text, 'x.yaml').data.id).toBe(id);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives up, rather than guessing, on an id written some other way', () => {
+    expect(peekRecordId('{ id: flow-style }\n')).toBeUndefined();
+    expect(peekRecordId('"id": quoted-key\n')).toBeUndefined();
+    expect(peekRecordId('id:\n  nested\n')).toBeUndefined();
+    expect(peekRecordId('id: one\nid: two\n')).toBeUndefined();
+    expect(peekRecordId('id: has spaces in it\n')).toBeUndefined();
+    expect(peekRecordId('patient:\n  id: P-1\n')).toBeUndefined();
+    expect(peekRecordId('{"id": 12}')).toBeUndefined();
+    expect(peekRecordId('{"id": "../../etc"}')).toBeUndefined();
+  });
+});
