@@ -92,7 +92,7 @@ export function describeZodIssue(issue: z.core.$ZodIssue, located: LocatedValue,
           : '';
       // Only a key shaped like a field name is quoted: a narrative line that lost its indentation
       // becomes a key too ("Dane: Whitfield reports..."), and a close spelling must not echo it.
-      const quotable = FIELD_NAME.test(key) || (suggestion !== undefined && /^[a-z][\w-]{0,39}$/.test(key));
+      const quotable = FIELD_NAME.test(key) || (suggestion !== undefined && /^[a-z][\w/-]{0,59}$/.test(key));
       if (quotable) return at([...issue.path, key], `unknown field "${key}"${hint}`);
       // Not a field name: most likely a line of text that lost its indentation. It may be patient
       // data, so it is pointed at, not quoted.
