@@ -13,6 +13,7 @@ import type { Block, DocumentTree, Inline } from '../../compose/tree.js';
 const LINE_BREAKS = /[\u0085\u2028\u2029]/g;
 // Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties), less the controls the loader refuses.
 const IGNORABLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: it lists combining code points (variation selectors, U+034F) one by one on purpose, to remove them.
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDFFF]/g;
 
 /** One text as the PDF shows it. */
