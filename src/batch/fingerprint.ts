@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedProfile } from '../payers/resolved-profile.js';
+import { loadTemplateSet } from '../compose/templates.js';
 
 /**
  * What a document depends on, as hashes: a rerun skips a document only when all of these are
@@ -27,17 +27,7 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-const profileHashes = new WeakMap<ResolvedProfile, string>();
-
-/** The hash of a resolved profile; the registry hands out one object per profile, so this is memoised. */
-export function profileSha256(profile: ResolvedProfile): string {
-  let hash = profileHashes.get(profile);
-  if (hash === undefined) {
-    hash = sha256Hex(JSON.stringify(profile));
-    profileHashes.set(profile, hash);
-  }
-  return hash;
-}
+export { profileSha256 } from '../payers/profile-hash.js';
 
 /** Hashes files by their names relative to `root` and their bytes, in the order given. */
 async function hashFiles(root: string, files: readonly string[], hash = createHash('sha256')) {
@@ -48,24 +38,13 @@ async function hashFiles(root: string, files: readonly string[], hash = createHa
   return hash;
 }
 
-async function listFilesDeep(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFilesDeep(full)));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
 /** `templates/` at the package root, as compose/templates finds it (without importing Handlebars). */
 export const BUILT_IN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The hash of a template folder: every file under it, by relative path and content. */
 export async function templatesSha256(dir: string): Promise<string> {
-  return (await hashFiles(dir, await listFilesDeep(dir))).digest('hex');
+  // The template set's own digest, so render's and batch's audit trails name the same templates alike.
+  return loadTemplateSet(dir).sha256;
 }
 
 /**

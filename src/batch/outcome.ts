@@ -53,6 +53,13 @@ export interface RefusalReason {
   readonly path: string;
 }
 
+/** SHA-256 of what a record's documents were made from: its text, its resolved profile, the templates. */
+export interface InputHashes {
+  readonly record: string;
+  readonly profile: string;
+  readonly templates: string;
+}
+
 /** The outcome of one input. `label` names the input as the command line did (path, `file.ndjson:12`, `<stdin>`). */
 export type RecordOutcome =
   | {
@@ -62,12 +69,14 @@ export type RecordOutcome =
       /** Rendered with --allow-draft over audit errors: every page says so. */
       readonly draft: boolean;
       readonly outputs: readonly OutputFile[];
+      readonly hashes: InputHashes;
     }
   | {
       readonly status: 'refused';
       readonly label: string;
       readonly id: string;
       readonly errors: readonly RefusalReason[];
+      readonly hashes: InputHashes;
     }
   | { readonly status: 'failed'; readonly label: string; readonly id?: string; readonly failure: Failure };
 
@@ -86,6 +95,7 @@ export function documentsOutcome(
     label,
     id: first.id,
     draft: entries.some((e) => e.draft),
+    hashes: { record: first.recordSha256, profile: first.profileSha256, templates: first.templatesSha256 },
     outputs: entries.map((e) => ({ format: e.format, file: path.join(outDir, e.fileName), sha256: e.sha256 })),
   };
 }

@@ -116,7 +116,8 @@ export async function runRecordJob(job: RecordJob, context: RecordContext): Prom
   });
   if (result.kind === 'refused') {
     const errors = result.findings.filter((f) => f.severity === 'error').map((f) => ({ rule: f.rule, path: f.path }));
-    return { outcome: { status: 'refused', label: job.origin.label, id, errors }, entries: [] };
+    const hashes = { record: inputs.recordSha256, profile: inputs.profileSha256, templates: inputs.templatesSha256 };
+    return { outcome: { status: 'refused', label: job.origin.label, id, errors, hashes }, entries: [] };
   }
   const entries: ManifestEntry[] = [];
   for (const output of result.outputs) {

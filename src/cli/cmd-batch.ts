@@ -1,11 +1,15 @@
 import path from 'node:path';
+import type { RecordOutcome } from '../batch/outcome.js';
 import { ProgressDisplay } from '../batch/progress.js';
 import { buildReport, writeReport } from '../batch/report.js';
 import { DEFAULT_TIMEOUT_MS, runBatch } from '../batch/run-batch.js';
 import { parseShard } from '../batch/shard.js';
-import { UsageError } from '../errors.js';
+import type { DocKind } from '../compose/tree.js';
+import { InputError, UsageError } from '../errors.js';
 import { describeFsError } from '../load/source.js';
+import { appendTrail, checkTrailWritable, type TrailEntry } from '../pipeline/audit-trail.js';
 import type { Command } from './io.js';
+import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -27,6 +31,78 @@ function parseTimeout(value: string | undefined): number {
 }
 
 /**
+ * The audit trail of a batch: one line per input as its outcome arrives (HIPAA audit controls),
+ * ids and hashes only. Appends are chained so lines keep the order outcomes arrived in.
+ */
+async function batchTrail(file: string, kind: DocKind) {
+  const version = await toolVersion();
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  return {
+    record(outcome: RecordOutcome): void {
+      const base = {
+        time: new Date().toISOString(),
+        tool: 'goldthread',
+        version,
+        command: 'batch',
+        input: outcome.label,
+        document: kind,
+      } as const;
+      const entry: TrailEntry =
+        outcome.status === 'failed'
+          ? {
+              ...base,
+              record: outcome.id ?? null,
+              result: 'failed',
+              profile: null,
+              sha256: { record: null, profile: null, templates: '', outputs: {} },
+              reason: {
+                code: outcome.failure.code,
+                ...(outcome.failure.line !== undefined ? { line: outcome.failure.line } : {}),
+                ...(outcome.failure.column !== undefined ? { column: outcome.failure.column } : {}),
+                ...(outcome.failure.path !== undefined ? { path: outcome.failure.path } : {}),
+              },
+            }
+          : {
+              ...base,
+              record: outcome.id,
+              result:
+                outcome.status === 'refused'
+                  ? 'refused'
+                  : outcome.status === 'skipped'
+                    ? 'skipped'
+                    : outcome.draft
+                      ? 'draft'
+                      : 'rendered',
+              profile: null,
+              sha256: {
+                record: outcome.hashes.record,
+                profile: outcome.hashes.profile,
+                templates: outcome.hashes.templates,
+                outputs:
+                  outcome.status === 'refused'
+                    ? {}
+                    : Object.fromEntries(outcome.outputs.map((o) => [path.basename(o.file), o.sha256])),
+              },
+              ...(outcome.status === 'refused'
+                ? { reason: { rules: [...new Set(outcome.errors.map((e) => e.rule))] } }
+                : {}),
+            };
+      chain = chain
+        .then(() => appendTrail(file, entry))
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
+    },
+    async flush(): Promise<void> {
+      await chain;
+      if (failure !== undefined)
+        throw new InputError(`could not append to the audit log (${describeFsError(failure)})`);
+    },
+  };
+}
+
+/**
  * `goldthread batch <inputs>... --out DIR`: renders many records on worker threads, skipping
  * those whose documents are up to date, and accounts for every input in the summary and the
  * report. Exit 1 when any record was refused or failed, 2 when the batch could not run.
@@ -44,6 +120,7 @@ export const batch: Command = async (args, io) => {
     force: { type: 'boolean' },
     shard: { type: 'string' },
     timeout: { type: 'string' },
+    'audit-log': { type: 'string' },
   });
   if (positionals.length === 0)
     throw new UsageError('batch needs at least one input (a record file, folder, .ndjson or -)');
@@ -56,6 +133,10 @@ export const batch: Command = async (args, io) => {
   const shard = parseShard(values.shard);
   const allowDraft = values['allow-draft'] === true;
   const reportFile = values.report === undefined ? undefined : path.resolve(io.cwd, values.report);
+
+  const trailFile = values['audit-log'] === undefined ? undefined : path.resolve(io.cwd, values['audit-log']);
+  if (trailFile !== undefined) await checkTrailWritable(trailFile, values['audit-log'] ?? '');
+  const trail = trailFile === undefined ? undefined : await batchTrail(trailFile, kind);
 
   const display = new ProgressDisplay(io.stderr, reportFile === undefined);
   const result = await runBatch({
@@ -73,8 +154,12 @@ export const batch: Command = async (args, io) => {
     ...(shard !== undefined ? { shard } : {}),
     ...(values.profiles !== undefined ? { profilesDir: path.resolve(io.cwd, values.profiles) } : {}),
     onProgress: (p) => display.progress(p),
-    onOutcome: (o) => display.outcome(o),
+    onOutcome: (o) => {
+      display.outcome(o);
+      trail?.record(o);
+    },
   });
+  await trail?.flush();
 
   const report = buildReport(result, { cwd: io.cwd, docKind: kind, formats, asOf, allowDraft, shard });
   const { rendered, skipped, refused, failed } = report.summary;

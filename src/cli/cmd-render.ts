@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { auditRecord } from '../audit/audit.js';
 import { formatFindings } from '../audit/report.js';
@@ -8,11 +7,11 @@ import { expandInputs } from '../load/inputs.js';
 import { describeFsError } from '../load/source.js';
 import type { LinkedRecord } from '../model/linked.js';
 import { loadProfileRegistry } from '../payers/registry.js';
-import { appendTrail, profileSha256, type TrailEntry } from '../pipeline/audit-trail.js';
+import { appendTrail, checkTrailWritable, profileSha256, type TrailEntry } from '../pipeline/audit-trail.js';
 import { type RenderedOutput, renderRecord } from '../pipeline/render-record.js';
 import { loadRenderers } from '../pipeline/renderers.js';
 import { unshowableFields } from '../render/pdf/glyph-coverage.js';
-import { ensureDir, writeFileAtomic } from '../render/write-output.js';
+import { writeFileAtomic } from '../render/write-output.js';
 import type { CliIo, Command, ExitCode } from './io.js';
 import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
@@ -46,15 +45,6 @@ function warnUnshowable(record: LinkedRecord, label: string, io: CliIo): void {
     io.stderr.write(
       `${label}: warning: ${at} has ${count} character(s) the PDF's font cannot show (a script other than Latin, Greek or Cyrillic, or emoji); they print as empty boxes in the PDF; the DOCX and HTML show them\n`,
     );
-  }
-}
-
-async function checkTrailWritable(file: string, shown: string): Promise<void> {
-  try {
-    await ensureDir(path.dirname(file));
-    await (await open(file, 'a', 0o600)).close();
-  } catch (error) {
-    throw new InputError(`cannot write the audit log ${shown} (${describeFsError(error)})`);
   }
 }
 

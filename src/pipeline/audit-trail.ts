@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, open } from 'node:fs/promises';
 import path from 'node:path';
-import type { ResolvedProfile } from '../payers/resolved-profile.js';
+import { InputError } from '../errors.js';
+import { describeFsError } from '../load/source.js';
 import { ensureDir } from '../render/write-output.js';
 
 /**
@@ -35,10 +35,7 @@ export interface TrailEntry {
   };
 }
 
-/** SHA-256 of a resolved profile: its canonical JSON. */
-export function profileSha256(profile: ResolvedProfile): string {
-  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
-}
+export { profileSha256 } from '../payers/profile-hash.js';
 
 /**
  * Appends one JSON line to the trail. Each line is written with one append call (O_APPEND), so
@@ -47,4 +44,14 @@ export function profileSha256(profile: ResolvedProfile): string {
 export async function appendTrail(file: string, entry: TrailEntry): Promise<void> {
   await ensureDir(path.dirname(file));
   await appendFile(file, `${JSON.stringify(entry)}\n`, { mode: 0o600, flag: 'a' });
+}
+
+/** Checks, before any document is made, that the trail can be appended to; throws InputError if not. */
+export async function checkTrailWritable(file: string, shown: string): Promise<void> {
+  try {
+    await ensureDir(path.dirname(file));
+    await (await open(file, 'a', 0o600)).close();
+  } catch (error) {
+    throw new InputError(`cannot write the audit log ${shown} (${describeFsError(error)})`);
+  }
 }

@@ -3,6 +3,8 @@ import type { RecordOutcome } from '../../src/batch/outcome.js';
 import { formatProblem, formatProgress, formatSummary, ProgressDisplay } from '../../src/batch/progress.js';
 import type { BatchProgress } from '../../src/batch/run-batch.js';
 
+const HASHES = { record: 'a'.repeat(64), profile: 'b'.repeat(64), templates: 'c'.repeat(64) };
+
 const at = (done: number, elapsedMs: number, over: Partial<BatchProgress> = {}): BatchProgress => ({
   total: 120,
   done,
@@ -44,7 +46,13 @@ describe('progress', () => {
   it('names a problem by location and code', () => {
     expect(formatProblem(failed)).toBe('in/a.yaml: failed: schema at in/a.yaml:12:5 (patient.dob)');
     expect(
-      formatProblem({ status: 'refused', label: 'b.yaml', id: 'b', errors: [{ rule: 'plan/expired', path: '' }] }),
+      formatProblem({
+        status: 'refused',
+        hashes: HASHES,
+        label: 'b.yaml',
+        id: 'b',
+        errors: [{ rule: 'plan/expired', path: '' }],
+      }),
     ).toBe('b.yaml: refused: the audit found 1 error(s) (plan/expired); fix them or pass --allow-draft');
   });
 

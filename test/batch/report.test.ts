@@ -6,10 +6,13 @@ import { buildReport, reportCsv, writeReport } from '../../src/batch/report.js';
 import type { BatchResult } from '../../src/batch/run-batch.js';
 import { tempFolder } from './support.js';
 
+const HASHES = { record: 'a'.repeat(64), profile: 'b'.repeat(64), templates: 'c'.repeat(64) };
+
 const cwd = '/work/run';
 const outcomes: RecordOutcome[] = [
   {
     status: 'rendered',
+    hashes: HASHES,
     label: 'in/a.yaml',
     id: 'a',
     draft: false,
@@ -20,12 +23,19 @@ const outcomes: RecordOutcome[] = [
   },
   {
     status: 'skipped',
+    hashes: HASHES,
     label: 'in/b.yaml',
     id: 'b',
     draft: true,
     outputs: [{ format: 'pdf', file: '/elsewhere/b.pdf', sha256: '3'.repeat(64) }],
   },
-  { status: 'refused', label: 'in/c.yaml', id: 'c', errors: [{ rule: 'plan/expired', path: 'plan.effectiveDate' }] },
+  {
+    status: 'refused',
+    hashes: HASHES,
+    label: 'in/c.yaml',
+    id: 'c',
+    errors: [{ rule: 'plan/expired', path: 'plan.effectiveDate' }],
+  },
   {
     status: 'failed',
     label: 'in/d.yaml',

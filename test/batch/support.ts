@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import { parseDocument } from 'yaml';
 import type { BatchReport } from '../../src/batch/report.js';
 
@@ -41,12 +42,19 @@ export async function ensureBuilt(): Promise<void> {
   ).catch(() => undefined);
 }
 
-/** A new temporary folder that a test run as another user (see runCli) can use too. */
+const temporary: string[] = [];
+
+/** A new temporary folder that a test run as another user (see runCli) can use too; removed after the file's tests. */
 export async function tempFolder(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'goldthread-batch-'));
   await chmod(dir, 0o755);
+  temporary.push(dir);
   return dir;
 }
+
+afterAll(async () => {
+  await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 /** The sample records, parsed, in name order. */
 export async function sampleTexts(): Promise<{ name: string; text: string }[]> {
