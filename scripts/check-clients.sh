@@ -51,6 +51,22 @@ for docx in "$out"/*.docx; do
   fi
 done
 
+echo "== a record full of hostile but legal text (emoji, RTL, zero-width, 30,000 characters, long words)"
+npx tsx test/hardening/make-hostile-record.ts "$work/hostile.yaml" > /dev/null
+node bin/goldthread.js render "$work/hostile.yaml" --as-of "$AS_OF" --format pdf,docx,html --out "$work/hostile" > /dev/null 2> "$work/hostile-warnings.txt"
+node bin/goldthread.js render "$work/hostile.yaml" --doc discharge-summary --as-of "$AS_OF" --format pdf,docx,html --out "$work/hostile" > /dev/null 2>> "$work/hostile-warnings.txt"
+for pdf in "$work"/hostile/*.pdf; do
+  qpdf --check "$pdf" > /dev/null 2>&1 || fail "qpdf --check $(basename "$pdf")"
+  # Boxes for glyphs Roboto lacks: the file must not claim PDF/A (render warned about it).
+  if pdfinfo -meta "$pdf" | grep -q '<pdfaid:part>'; then fail "$(basename "$pdf") claims PDF/A with undrawable characters"; fi
+done
+grep -q "not marked PDF/A" "$work/hostile-warnings.txt" || fail "render did not warn about characters the PDF cannot show"
+soffice --headless --norestore --convert-to pdf --outdir "$work/hostile-lo" "$work"/hostile/*.docx > /dev/null 2>&1 || true
+for docx in "$work"/hostile/*.docx; do
+  [ -s "$work/hostile-lo/$(basename "$docx" .docx).pdf" ] || fail "LibreOffice did not convert $(basename "$docx")"
+done
+echo "ok  hostile-text: $(ls "$work"/hostile/*.pdf | wc -l) PDFs pass qpdf, $(ls "$work"/hostile-lo/*.pdf | wc -l) DOCX converted"
+
 echo "== the PDF and the DOCX tell the same story (words extracted from each)"
 for docx in "$out"/*.docx; do
   base=$(basename "$docx" .docx)

@@ -43,7 +43,7 @@ async function writeOutputs(
 function warnUnshowable(record: LinkedRecord, label: string, io: CliIo): void {
   for (const { path: at, count } of unshowableFields(record.data)) {
     io.stderr.write(
-      `${label}: warning: ${at} has ${count} character(s) the PDF's font cannot show (a script other than Latin, Greek or Cyrillic, or emoji); they print as empty boxes in the PDF; the DOCX and HTML show them\n`,
+      `${label}: warning: ${at} has ${count} character(s) the PDF's font cannot show (a script other than Latin, Greek or Cyrillic, or emoji); they print as empty boxes in the PDF, which is then not marked PDF/A; the DOCX and HTML show them\n`,
     );
   }
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { DocumentTree } from '../compose/tree.js';
+import { unshowableFields } from '../render/pdf/glyph-coverage.js';
 import { makePdfA2b } from './pdfa.js';
 import { addSignatureFields, plannedSignatureFields } from './signature-fields.js';
 
@@ -19,6 +20,7 @@ export async function finishPdf(pdfmakeBytes: Uint8Array, tree: DocumentTree): P
     documentId: tree.documentId,
     version: tree.version,
     contentHash: createHash('sha256').update(pdfmakeBytes).digest('hex'),
+    pdfa: unshowableFields(tree).length === 0,
   });
   // A classic cross-reference table and no object streams: `goldthread sign` appends to it, and
   // every PDF/A reader since 1.4 reads it.

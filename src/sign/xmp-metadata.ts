@@ -26,6 +26,11 @@ export interface DocumentIdentity {
   readonly version: string;
   /** A hash of this rendering's content, which names this instance of the document. */
   readonly contentHash: string;
+  /**
+   * Whether the file may claim PDF/A-2b. False when some text needs a glyph the embedded font
+   * lacks: the PDF then references .notdef, which PDF/A forbids, so it must not say it conforms.
+   */
+  readonly pdfa: boolean;
 }
 
 /** A namespace for goldthread's name-based UUIDs (any fixed UUID would do; this one is ours). */
@@ -34,8 +39,7 @@ const UUID_NAMESPACE = Buffer.from('6f1d2c3a8b7e4f5a9c0d1e2f3a4b5c6d', 'hex');
 /** The XMP packet for a PDF/A-2b file, as UTF-8 text. */
 export function xmpPacket(info: DocumentInfo, identity: DocumentIdentity): string {
   const properties: string[] = [
-    '<pdfaid:part>2</pdfaid:part>',
-    '<pdfaid:conformance>B</pdfaid:conformance>',
+    ...(identity.pdfa ? ['<pdfaid:part>2</pdfaid:part>', '<pdfaid:conformance>B</pdfaid:conformance>'] : []),
     '<dc:format>application/pdf</dc:format>',
     `<dc:identifier>${escapeXml(identity.documentId)}</dc:identifier>`,
   ];

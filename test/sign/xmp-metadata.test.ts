@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nameBasedUuid, xmpDate, xmpPacket } from '../../src/sign/xmp-metadata.js';
 
-const identity = { documentId: 'nguyen-2026-09.treatment-plan', version: 'plan v2', contentHash: 'ab'.repeat(32) };
+const identity = {
+  documentId: 'nguyen-2026-09.treatment-plan',
+  version: 'plan v2',
+  contentHash: 'ab'.repeat(32),
+  pdfa: true,
+};
 
 describe('XMP metadata', () => {
   it('turns PDF dates into XMP dates in the same time zone', () => {
@@ -62,5 +67,14 @@ describe('XMP metadata', () => {
     const id = (xml: string, name: string) => new RegExp(`<xmpMM:${name}>(.*?)<`).exec(xml)?.[1];
     expect(id(a, 'DocumentID')).toBe(id(b, 'DocumentID'));
     expect(id(a, 'InstanceID')).not.toBe(id(b, 'InstanceID'));
+  });
+});
+
+describe('the PDF/A claim', () => {
+  it('is left out when some text needs a glyph the font lacks', () => {
+    expect(xmpPacket({}, identity)).toContain('<pdfaid:part>2</pdfaid:part>');
+    const without = xmpPacket({}, { ...identity, pdfa: false });
+    expect(without).not.toContain('pdfaid:part');
+    expect(without).not.toContain('pdfaid:conformance');
   });
 });
