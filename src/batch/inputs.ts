@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LoadError } from '../errors.js';
+import { listRecordFiles } from '../load/record-files.js';
 import { decodeInput, describeFsError, readInput } from '../load/source.js';
 
 /**
@@ -21,21 +22,6 @@ export type BatchInput =
   | { readonly kind: 'stdin'; readonly label: string }
   | { readonly kind: 'missing'; readonly label: string; readonly error: LoadError };
 
-const RECORD_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && (RECORD_EXTENSIONS.has(path.extname(entry.name)) || entry.name.endsWith('.ndjson'))) {
-      out.push(full);
-    }
-  }
-}
-
 /** Lists the inputs of a batch in order. An NDJSON file is read here to find its lines. */
 export async function listBatchInputs(inputs: readonly string[], cwd: string): Promise<BatchInput[]> {
   const out: BatchInput[] = [];
@@ -55,7 +41,7 @@ export async function listBatchInputs(inputs: readonly string[], cwd: string): P
       continue;
     }
     const files: string[] = [];
-    if (isDirectory) await walk(resolved, files);
+    if (isDirectory) await listRecordFiles(resolved, files);
     else files.push(resolved);
     for (const file of files) {
       const label = path.relative(cwd, file) || file;

@@ -1,8 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LoadError } from '../errors.js';
 import type { LinkedRecord } from '../model/linked.js';
 import { loadRecordText } from './record.js';
+import { listRecordFiles } from './record-files.js';
 import { decodeInput, describeFsError, readInput } from './source.js';
 
 /** One record to load: a file, one line of an NDJSON file, or standard input. */
@@ -16,21 +17,6 @@ export interface RecordSource {
 export type LoadOutcome =
   | { readonly ok: true; readonly source: RecordSource; readonly record: LinkedRecord }
   | { readonly ok: false; readonly source: RecordSource; readonly error: LoadError };
-
-const RECORD_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && (RECORD_EXTENSIONS.has(path.extname(entry.name)) || entry.name.endsWith('.ndjson'))) {
-      out.push(full);
-    }
-  }
-}
 
 /** Reads `file` (an absolute path) but names it `label` in any error, as reports name it. */
 async function readAs(file: string, label: string): Promise<string> {
@@ -112,7 +98,7 @@ export async function expandInputs(
       continue;
     }
     const files: string[] = [];
-    if (info.isDirectory()) await walk(resolved, files);
+    if (info.isDirectory()) await listRecordFiles(resolved, files);
     else files.push(resolved);
     for (const file of files) {
       const label = path.relative(options.cwd, file) || file;
