@@ -2,7 +2,7 @@
  * Figures measured inside this process, on one core: the pipeline against rendering alone, our
  * PDF renderer against pdfmake used the plain way, DOCX documents per second, audits per second.
  */
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
@@ -58,7 +58,7 @@ function prepare(
 }
 
 /** pdfmake the way its README shows: fonts as file paths, read and parsed again by every createPdf. */
-async function plainPdfmake(): Promise<(tree: DocumentTree) => Promise<Buffer>> {
+async function plainPdfmake(): Promise<{ render: (tree: DocumentTree) => Promise<Buffer>; dir: string }> {
   // Copies, so pdfmake reads them from disk: the originals' paths are served parsed by our renderer.
   const dir = await mkdtemp(path.join(tmpdir(), 'goldthread-bench-fonts-'));
   const files = Object.fromEntries(
@@ -71,12 +71,13 @@ async function plainPdfmake(): Promise<(tree: DocumentTree) => Promise<Buffer>> 
     ),
   ) as Record<keyof typeof ROBOTO_FILES, string>;
   const allowed = new Set(Object.values(files));
-  return (tree) => {
+  const render = (tree: DocumentTree) => {
     pdfmake.setFonts({ [FONT_FAMILY]: { ...files } });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((p: string) => allowed.has(path.resolve(p)));
     return pdfmake.createPdf(toDocDefinition(tree)).getBuffer();
   };
+  return { render, dir };
 }
 
 /** All in-process figures over the corpus; `rounds` interleaved passes for each comparison. */
@@ -128,7 +129,7 @@ export async function measureInProcess(
 
   // Ours is the whole renderer (pdfmake with fonts parsed once, then PDF/A finishing and signature
   // fields); "layout" is its pdfmake stage alone, to show what the font reuse gives by itself.
-  const plain = await plainPdfmake();
+  const { render: plain, dir: fontCopies } = await plainPdfmake();
   const layout = (tree: DocumentTree) => {
     pdfFontSource();
     return pdfmake.createPdf(toDocDefinition(tree)).getBuffer();
@@ -162,6 +163,8 @@ export async function measureInProcess(
       `pdfmake stage alone ${perDoc(pdf.layout).toFixed(0)} ms (${(pdf.plain / pdf.layout).toFixed(2)}x plain, ` +
       `same bytes: ${same ? 'yes' : 'NO'}), PDF/A + signature fields ${(perDoc(pdf.ours) - perDoc(pdf.layout)).toFixed(0)} ms`,
   });
+
+  await rm(fontCopies, { recursive: true, force: true });
 
   const docx = await interleaved(
     {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --large N]`: measures goldthread's speed and memory as ratios
  * taken in one run (so the machine's noise falls on both sides), prints a table with each target
- * and writes bench/results.json. See bench/README.md for what the figures mean and what limits them.
+ * and writes bench/results.json (bench/results-quick.json with --quick). See bench/README.md for what the figures mean and what limits them.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -122,5 +122,7 @@ const results = {
   },
   figures,
 };
-await writeFile(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-log(`bench: wrote bench/results.json in ${results.seconds} s`);
+// A smoke run must not overwrite the full run's figures.
+const resultsFile = quick ? 'results-quick.json' : 'results.json';
+await writeFile(path.join(ROOT, 'bench', resultsFile), `${JSON.stringify(results, null, 2)}\n`);
+log(`bench: wrote bench/${resultsFile} in ${results.seconds} s`);

@@ -7,7 +7,7 @@ import { AS_OF, breakTwo, ensureBuilt, runCli, tempFolder, writeCorpus } from '.
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 describe('batch --audit-log', { timeout: 120_000 }, () => {
-  beforeAll(ensureBuilt);
+  beforeAll(ensureBuilt, 120_000);
 
   it('appends one line per input with ids and hashes only, the same hashes render records', async () => {
     const dir = await tempFolder();
