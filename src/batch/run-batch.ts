@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { DocKind } from '../compose/tree.js';
 import { LoadError, type LoadIssue } from '../errors.js';
 import type { OutputFormat } from '../pipeline/render-record.js';
 import { ensureDir } from '../render/write-output.js';
+import { toolVersion } from '../version.js';
 import { BUILT_IN_TEMPLATES_DIR, profilesSha256, sha256Hex, templatesSha256 } from './fingerprint.js';
 import { type BatchInput, InputReader, listBatchInputs, textOrigin } from './inputs.js';
 import { journalName, Manifest, removeStaleTemps, sameInputs, upToDateEntries } from './manifest.js';
@@ -81,12 +81,6 @@ const WORKER_OLD_GENERATION_MB = 1024;
 type Scanned =
   | { readonly input: BatchInput; readonly id: string; readonly recordSha256: string }
   | { readonly input: BatchInput; readonly failure: Failure; readonly id?: string };
-
-/** The package version, part of every document's fingerprint. */
-export async function toolVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function loadFailure(error: LoadError): Failure {
   const { message: _message, ...first } = error.first;

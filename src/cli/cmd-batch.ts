@@ -8,8 +8,8 @@ import type { DocKind } from '../compose/tree.js';
 import { InputError, UsageError } from '../errors.js';
 import { describeFsError } from '../load/source.js';
 import { appendTrail, checkTrailWritable, type TrailEntry } from '../pipeline/audit-trail.js';
+import { toolVersion } from '../version.js';
 import type { Command } from './io.js';
-import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
 
 function parseJobs(value: string | undefined): number | undefined {

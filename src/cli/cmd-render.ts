@@ -12,8 +12,8 @@ import { type RenderedOutput, renderRecord } from '../pipeline/render-record.js'
 import { loadRenderers } from '../pipeline/renderers.js';
 import { unshowableFields } from '../render/pdf/glyph-coverage.js';
 import { writeFileAtomic } from '../render/write-output.js';
+import { toolVersion } from '../version.js';
 import type { CliIo, Command, ExitCode } from './io.js';
-import { toolVersion } from './main.js';
 import { parseAsOf, parseCommandArgs, parseDocKind, parseFormats } from './options.js';
 
 /**

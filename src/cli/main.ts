@@ -1,4 +1,5 @@
 import { InputError, LoadError, TemplateError, UsageError } from '../errors.js';
+import { toolVersion } from '../version.js';
 import type { CliIo, Command, ExitCode } from './io.js';
 
 /** Each command loads lazily, so `goldthread --help` never pays for pdfmake or docx. */
@@ -92,11 +93,4 @@ export function reportFailure(error: unknown, io: CliIo): ExitCode {
   io.stderr.write(`goldthread: internal error (${kind}); this is a bug in goldthread, please report it\n`);
   if (io.env.GOLDTHREAD_DEBUG === '1' && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
   return 2;
-}
-
-/** The package version, read once from package.json. */
-export async function toolVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
