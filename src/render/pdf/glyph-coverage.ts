@@ -3,25 +3,8 @@
  * Cyrillic, Vietnamese); text in other scripts (Hebrew, Arabic, CJK, Devanagari, Thai) or emoji
  * would print as empty boxes. DOCX and HTML use the reader's fonts and show them.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { ROBOTO_FILES } from './fonts.js';
+import { robotoFace } from './fonts.js';
 import { toPdfText } from './pdf-text.js';
-
-/** The part of fontkit's API used here (fontkit ships no types). */
-interface CoverageFont {
-  hasGlyphForCodePoint(codePoint: number): boolean;
-}
-
-let regular: CoverageFont | undefined;
-
-function font(): CoverageFont {
-  if (!regular) {
-    const fontkit = createRequire(import.meta.url)('fontkit') as { create(bytes: Buffer): CoverageFont };
-    regular = fontkit.create(readFileSync(ROBOTO_FILES.normal));
-  }
-  return regular;
-}
 
 /** How many characters of a text the PDF would draw as empty boxes. */
 export function unshowableCount(text: string): number {
@@ -29,7 +12,7 @@ export function unshowableCount(text: string): number {
   for (const char of toPdfText(text)) {
     const codePoint = char.codePointAt(0) ?? 0;
     if (codePoint === 0x0a || codePoint === 0x09) continue;
-    if (!font().hasGlyphForCodePoint(codePoint)) count++;
+    if (!robotoFace('normal').hasGlyphForCodePoint(codePoint)) count++;
   }
   return count;
 }

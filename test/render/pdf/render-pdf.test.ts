@@ -3,6 +3,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentTree } from '../../../src/compose/tree.js';
 import { toDocDefinition } from '../../../src/render/pdf/doc-definition.js';
+import { layoutCachesShared } from '../../../src/render/pdf/fonts.js';
 import { linkHeadingsToFollowers } from '../../../src/render/pdf/keep-with-next.js';
 import { pdfFontSource, renderPdf } from '../../../src/render/pdf/render-pdf.js';
 import { SIGNATURE_LINE } from '../../../src/render/pdf/signature-blocks.js';
@@ -36,8 +37,11 @@ describe('renderPdf', () => {
     expect(a?.equals(first)).toBe(false);
   });
 
-  it('shares fonts parsed once, with the same bytes as reading the font files', async () => {
+  it('shares fonts parsed once and words shaped once, with the same bytes as reading the font files', async () => {
     expect(pdfFontSource()).toBe('parsed');
+    expect(layoutCachesShared()).toBe(true);
+    // Another document first, so the draft below is laid out from words shaped for it.
+    await renderPdf(sampleTree());
     const tree = sampleTree({ draft: true });
     const shared = await renderPdf(tree);
     // Without the in-memory file system pdfmake falls back to opening the font files itself.
