@@ -4,9 +4,9 @@
  * here is a function of the bytes and the tree, so the output stays byte-identical run to run.
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { DocumentTree } from '../compose/tree.js';
 import { unshowableFields } from '../render/pdf/glyph-coverage.js';
+import { ParseSpeeds, PDFDocument } from './pdf-lib.js';
 import { makePdfA2b } from './pdfa.js';
 import { addSignatureFields, plannedSignatureFields } from './signature-fields.js';
 

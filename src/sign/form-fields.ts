@@ -2,7 +2,7 @@
  * Reading a PDF's signature fields back: their names, whether each holds a signature yet, and
  * where the field and the form live, so a signature can be written into one of them.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from './pdf-lib.js';
 import { SigningError } from './signing-error.js';
 
 /** One signature field of a PDF. */

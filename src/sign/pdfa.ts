@@ -10,7 +10,16 @@
  * - a trailer /ID derived from the content, never random.
  */
 import { createHash } from 'node:crypto';
-import { PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import {
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFStream,
+  PDFString,
+} from './pdf-lib.js';
 import { SRGB_PROFILE_NAME, srgbProfile } from './srgb-profile.js';
 import { type DocumentIdentity, type DocumentInfo, xmpPacket } from './xmp-metadata.js';
 

@@ -5,6 +5,9 @@
  * signature already over them, stay exactly as they were; the other fields stay signable.
  */
 import { createHash, X509Certificate } from 'node:crypto';
+import { cadesDetachedSignature } from './cades-signature.js';
+import { fieldToSign, loadForSigning } from './form-fields.js';
+import { appendIncrementalUpdate, lastCrossReferenceOffset, type UpdatedObject } from './incremental-update.js';
 import {
   PDFArray,
   type PDFDict,
@@ -14,10 +17,7 @@ import {
   PDFNumber,
   type PDFObject,
   PDFRef,
-} from 'pdf-lib';
-import { cadesDetachedSignature } from './cades-signature.js';
-import { fieldToSign, loadForSigning } from './form-fields.js';
-import { appendIncrementalUpdate, lastCrossReferenceOffset, type UpdatedObject } from './incremental-update.js';
+} from './pdf-lib.js';
 import { SigningError } from './signing-error.js';
 import type { SigningIdentity } from './signing-identity.js';
 

@@ -6,9 +6,10 @@
  * `render/pdf/signature-blocks.ts`); the field is named after the role (`clinician`, `patient`,
  * `patient-2` when a role repeats) and covers the room above the line.
  */
-import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+
 import type { Block, DocumentTree, Signer } from '../compose/tree.js';
 import { SIGNATURE_LINE, signatureAnchorIds, signatureLineWidth } from '../render/pdf/signature-blocks.js';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from './pdf-lib.js';
 
 /** One signer's field, as planned from the document tree. */
 export interface PlannedSignatureField {

@@ -1,3 +1,6 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { SIGNATURE_LINE, signatureLineWidth } from '../../src/render/pdf/signature-blocks.js';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -7,10 +10,7 @@ import {
   type PDFNumber,
   type PDFRawStream,
   PDFStream,
-} from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
-import { SIGNATURE_LINE, signatureLineWidth } from '../../src/render/pdf/signature-blocks.js';
+} from '../../src/sign/pdf-lib.js';
 import { SRGB_PROFILE_NAME, srgbProfile } from '../../src/sign/srgb-profile.js';
 import { inspectPdf } from '../render/pdf/pdf-inspect.js';
 import { annotations, catalogXmp, loadPdf, name, numbers, objectsOfType, text, xmpValue } from './pdf-structure.js';

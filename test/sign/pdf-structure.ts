@@ -13,7 +13,7 @@ import {
   type PDFRef,
   PDFStream,
   PDFString,
-} from 'pdf-lib';
+} from '../../src/sign/pdf-lib.js';
 
 export const name = (key: string) => PDFName.of(key);
 

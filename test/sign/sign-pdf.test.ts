@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, type PDFHexString, type PDFNumber } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { OID } from '../../src/sign/cades-signature.js';
 import { signatureFields } from '../../src/sign/form-fields.js';
+import { PDFDict, PDFDocument, type PDFHexString, type PDFNumber } from '../../src/sign/pdf-lib.js';
 import { checkSignable, signPdf } from '../../src/sign/sign-pdf.js';
 import { SigningError } from '../../src/sign/signing-error.js';
 import { readSigningIdentity, type SigningIdentity } from '../../src/sign/signing-identity.js';

@@ -5,9 +5,9 @@
  */
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import type * as asn1js from 'asn1js';
-import { type PDFDict, type PDFHexString, PDFName } from 'pdf-lib';
 import * as pkijs from 'pkijs';
 import { OID } from '../../src/sign/cades-signature.js';
+import { type PDFDict, type PDFHexString, PDFName } from '../../src/sign/pdf-lib.js';
 import { numbers } from './pdf-structure.js';
 
 /** What a signature dictionary and its CMS say. */

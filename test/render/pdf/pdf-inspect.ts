@@ -2,7 +2,16 @@
  * Reads back what a rendered PDF says about itself, with pdf-lib: metadata, outline entries and
  * named destinations (where pdfmake put the nodes that carry an id).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFRef,
+  PDFString,
+} from '../../../src/sign/pdf-lib.js';
 
 /** A named destination: the page (1-based) and the point pdfmake wrote, in PDF units from the bottom left. */
 export interface Destination {
