@@ -65,12 +65,20 @@ export function isKnownValuePath(path: string): boolean {
   return patternIndex(path) >= 0;
 }
 
+const PATTERN_PARTS: readonly (readonly string[])[] = PATTERNS.map((pattern) => splitPath(pattern));
+// Sorting a profile's paths asks for the same few hundred paths' indexes thousands of times.
+const patternIndexes = new Map<string, number>();
+
 function patternIndex(path: string): number {
-  const segments = splitPath(path);
-  return PATTERNS.findIndex((pattern) => {
-    const parts = splitPath(pattern);
-    return parts.length === segments.length && parts.every((part, i) => part === '*' || part === segments[i]);
-  });
+  let index = patternIndexes.get(path);
+  if (index === undefined) {
+    const segments = splitPath(path);
+    index = PATTERN_PARTS.findIndex(
+      (parts) => parts.length === segments.length && parts.every((part, i) => part === '*' || part === segments[i]),
+    );
+    patternIndexes.set(path, index);
+  }
+  return index;
 }
 
 /**
