@@ -36,7 +36,7 @@ interface Prepared {
 const audit = (r: LinkedRecord, p: ResolvedProfile) => auditRecord(r, p, { asOf: AS_OF });
 
 /** Loads, audits and composes each record once, as the render-only variants start from the tree. */
-function prepare(
+export function prepare(
   corpus: readonly CorpusRecord[],
   registry: ProfileRegistry,
   templates = loadTemplateSet(),

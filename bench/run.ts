@@ -3,12 +3,12 @@
  * taken in one run (so the machine's noise falls on both sides), prints a table with each target
  * and writes bench/results.json (bench/results-quick.json with --quick). See bench/README.md for what the figures mean and what limits them.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parallelCeiling } from './calibrate.js';
+import { measureChromium } from './chromium.js';
 import { makeCorpus, readSamples } from './corpus.js';
 import { type Figure, formatTable } from './figures.js';
 import { measureInProcess } from './in-process.js';
@@ -38,27 +38,9 @@ const figures: Figure[] = [];
 log(`bench: in-process figures over ${corpus.length} records${quick ? ' (quick)' : ''}`);
 figures.push(...(await measureInProcess(corpus, quick ? 1 : 3, quick ? 500 : 3000)));
 
-if (existsSync('/usr/bin/chromium')) {
-  figures.push({
-    name: 'PDF vs warm headless Chromium',
-    value: null,
-    unit: 'x',
-    display: 'not measured',
-    target: '>= 2x, less memory',
-    met: null,
-    note: '/usr/bin/chromium exists, but driving a warm Chromium needs puppeteer-core, which is not installed',
-  });
-} else {
-  figures.push({
-    name: 'PDF vs warm headless Chromium',
-    value: null,
-    unit: 'x',
-    display: 'skipped',
-    target: '>= 2x, less memory',
-    met: null,
-    note: 'no /usr/bin/chromium on this machine',
-  });
-}
+const chromiumRecords = quick ? corpus.slice(0, 5) : corpus;
+log(`bench: PDF vs a warm headless Chromium printing the HTML, ${chromiumRecords.length} records`);
+figures.push(await measureChromium(chromiumRecords, quick ? 1 : 3));
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'goldthread-bench-'));
 let ceiling = Number.NaN;
