@@ -5,7 +5,11 @@
  *   composed (NFC) into the letters Roboto has;
  * - invisible format characters (zero-width joiners, direction marks, variation selectors, ...)
  *   are dropped: they change nothing a reader of a PDF sees;
- * - the Unicode line and paragraph separators and NEL become line breaks.
+ * - the Unicode line and paragraph separators and NEL become line breaks;
+ * - characters that Roboto draws with the glyph of another are written as that other: the
+ *   increment sign as Δ, the ligatures ﬁ ﬂ ﬃ ﬄ as their letters (shaping joins them again). fontkit
+ *   gives a glyph the characters it was first reached from and the PDF's text layer says so; with
+ *   faces shared across documents, one record would otherwise decide how another's text copies.
  * DOCX and HTML carry the text exactly as written; only the PDF needs this.
  */
 import type { Block, DocumentTree, Inline } from '../../compose/tree.js';
@@ -16,9 +20,23 @@ const IGNORABLE =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: it lists combining code points (variation selectors, U+034F) one by one on purpose, to remove them.
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDFFF]/g;
 
+/** Characters Roboto draws with another's glyph, and what they are written as (NFC covers Ω). */
+const SAME_GLYPH_AS: Readonly<Record<string, string>> = {
+  '\u2206': '\u0394',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+};
+const SAME_GLYPH = /[\u2206\uFB01-\uFB04]/g;
+
 /** One text as the PDF shows it. */
 export function toPdfText(text: string): string {
-  return text.normalize('NFC').replace(LINE_BREAKS, '\n').replace(IGNORABLE, '');
+  return text
+    .normalize('NFC')
+    .replace(LINE_BREAKS, '\n')
+    .replace(IGNORABLE, '')
+    .replace(SAME_GLYPH, (char) => SAME_GLYPH_AS[char] ?? char);
 }
 
 const inline = (content: Inline): Inline => content.map((run) => ({ ...run, text: toPdfText(run.text) }));

@@ -8,6 +8,7 @@ import { linkHeadingsToFollowers } from '../../../src/render/pdf/keep-with-next.
 import { pdfFontSource, renderPdf } from '../../../src/render/pdf/render-pdf.js';
 import { SIGNATURE_LINE } from '../../../src/render/pdf/signature-blocks.js';
 import { finishPdf } from '../../../src/sign/finish-pdf.js';
+import { decodePDFRawStream, PDFDocument, PDFRawStream } from '../../../src/sign/pdf-lib.js';
 import { inspectPdf } from './pdf-inspect.js';
 import { sampleTree } from './sample-tree.js';
 
@@ -17,6 +18,18 @@ const pdfmake = createRequire(import.meta.url)('pdfmake') as {
 };
 
 const ascii = (bytes: Buffer): string => bytes.toString('latin1');
+
+/** The decoded ToUnicode CMaps of a PDF's fonts. */
+async function toUnicodeMaps(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const maps: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const text = Buffer.from(decodePDFRawStream(object).decode()).toString('latin1');
+    if (text.includes('begincmap')) maps.push(text);
+  }
+  return maps;
+}
 
 describe('renderPdf', () => {
   it('writes a PDF 1.7 file', async () => {
@@ -53,6 +66,22 @@ describe('renderPdf', () => {
     } finally {
       pdfmake.virtualfs = virtualfs;
     }
+  });
+
+  it('gives a document the same bytes whatever documents this process rendered before', async () => {
+    // Δ (U+0394) and the increment sign ∆ (U+2206) share one glyph in Roboto; the text a PDF
+    // reader extracts for that glyph must not depend on which record reached it first.
+    const withText = (text: string) => sampleTree({ blocks: [{ kind: 'paragraph', content: [{ text }] }] as Block[] });
+    const greek = withText('Δ PHQ-9 since intake: −6 points.');
+    const increment = withText('∆ PHQ-9 since intake: −6 points.');
+    const incrementFirst = await renderPdf(increment);
+    const greekAfter = await renderPdf(greek);
+    expect((await renderPdf(increment)).equals(incrementFirst)).toBe(true);
+    expect((await renderPdf(greek)).equals(greekAfter)).toBe(true);
+    // The shared glyph extracts as its lowest code point, the Greek letter, whichever came first.
+    const maps = (await toUnicodeMaps(greekAfter)).join('\n').toLowerCase();
+    expect(maps).toContain('<0394>');
+    expect(maps).not.toContain('<2206>');
   });
 
   it('keeps a table row taller than a page instead of dropping it', async () => {
