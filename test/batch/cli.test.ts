@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/batch/fingerprint.js';
 import type { BatchReport } from '../../src/batch/report.js';
+import { BATCH_V8_FLAGS } from '../../src/cli/relaunch.js';
 import { loadRecordText } from '../../src/load/record.js';
 import {
   AS_OF,
@@ -24,6 +25,25 @@ import {
 beforeAll(ensureBuilt, 180_000);
 
 const documents = async (dir: string) => (await readdir(dir)).filter((name) => !name.startsWith('.')).sort();
+/** The one child process of `pid`, found by the parent pid in /proc/<n>/stat (Linux). */
+async function childPidOf(pid: number): Promise<number> {
+  const children: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // Fields after the command name (which may hold spaces): state, then the parent pid.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) children.push(Number(name));
+  }
+  expect(children).toHaveLength(1);
+  return children[0] as number;
+}
+const processArgs = async (pid: number) => (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+const isRunning = (pid: number) =>
+  readFile(`/proc/${pid}/stat`, 'utf8').then(
+    (stat) => !/^\d+ \(.*\) Z/.test(stat),
+    () => false,
+  );
 const ids = (report: BatchReport, status?: string) =>
   report.records.filter((r) => status === undefined || r.status === status).map((r) => r.id ?? r.input);
 
@@ -180,6 +200,43 @@ describe('faults', { timeout: 180_000 }, () => {
       const name = path.basename(output?.path ?? '');
       if (hashes.has(name)) expect(hashes.get(name)).toBe(output?.sha256);
     }
+  });
+
+  it('runs in a Node with the batch V8 flags, which dies with the command when it is killed', async () => {
+    const dir = await tempFolder();
+    // Enough records that the batch cannot finish on its own while the test watches it.
+    await writeCorpus(path.join(dir, 'in'), 120);
+    const out = path.join(dir, 'out');
+    const child = startCli(['batch', 'in', '--out', 'out', '--format', 'pdf', '--jobs', '2', '--as-of', AS_OF], dir);
+    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < 1; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const batchPid = await childPidOf(child.pid as number);
+    expect(await processArgs(batchPid)).toEqual(expect.arrayContaining([...BATCH_V8_FLAGS, 'batch']));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    // The relaunched batch follows within moments, and writes no more documents.
+    for (let i = 0; i < 40 && (await isRunning(batchPid)); i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(await isRunning(batchPid)).toBe(false);
+    const left = (await documents(out)).length;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await documents(out)).length).toBe(left);
+  });
+
+  it('ends with the signal that stopped it, after the batch has ended', async () => {
+    const dir = await tempFolder();
+    await writeCorpus(path.join(dir, 'in'), 24);
+    const out = path.join(dir, 'out');
+    const child = startCli(['batch', 'in', '--out', 'out', '--format', 'pdf', '--as-of', AS_OF], dir);
+    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < 1; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const batchPid = await childPidOf(child.pid as number);
+    child.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    expect(await isRunning(batchPid)).toBe(false);
   });
 
   it('reports every record of a read-only output folder as failed, with the error code', async () => {
