@@ -9,10 +9,12 @@ import { keepHeadingsWithFollowers, linkHeadingsToFollowers } from './keep-with-
 import { documentInfo, draftWatermark, runningFooter, runningHeader } from './page-frame.js';
 import { COLOR, CONTENT_WIDTH, DEFAULT_STYLE, PAGE, STYLES } from './page-style.js';
 import { treeForPdf } from './pdf-text.js';
+import { withResolvedTextStyles } from './resolved-styles.js';
 
 /**
  * A fresh pdfmake document definition for the tree. pdfmake mutates the definition it is given,
- * so build a new one for every render.
+ * so build a new one for every render. Each text node carries its effective style (see
+ * `resolved-styles.ts`), which spares pdfmake most of its per-word style look-ups.
  */
 export function toDocDefinition(source: DocumentTree): TDocumentDefinitions {
   const tree = treeForPdf(source);
@@ -33,7 +35,7 @@ export function toDocDefinition(source: DocumentTree): TDocumentDefinitions {
     pageBreakBefore: keepHeadingsWithFollowers(headingLinks),
   };
   if (tree.draft) definition.watermark = draftWatermark();
-  return definition;
+  return withResolvedTextStyles(definition);
 }
 
 /** The first page's title, subtitle and a heavier rule under them. */
