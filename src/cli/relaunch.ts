@@ -1,14 +1,17 @@
 /**
- * `goldthread batch` runs in a Node process started with V8's `--single-threaded`.
+ * `goldthread batch` runs in a Node process started with V8's `--single-threaded-gc`.
  *
  * A batch is parallel by document: each worker thread renders one record at a time, and there
- * are as many workers as cores. By default V8 also gives every isolate helper threads (parallel
- * scavenges, concurrent marking, background compilation); in a batch they compete with the
- * workers for the same cores, and the hand-offs cost CPU of their own. Measured over 120 PDFs on
- * one worker, the flag cut the process's CPU time by about a fifth (bench/README.md). V8 takes
- * the flag only at process start (worker threads accept no V8 flags, and setting it later from
- * inside the process crashed V8), so the installed command starts a second Node with it and
- * stands by: same arguments, same standard streams, same exit status.
+ * are as many workers as cores. By default V8 also gives every isolate garbage-collection helper
+ * threads (parallel scavenges, concurrent marking); in a batch they compete with the workers for
+ * the same cores and cost CPU in hand-offs. With the flag each worker collects its own garbage on
+ * its own thread: on two cores, two jobs rendered 120 PDFs in 8.4-9.5 s instead of 9.7-10.1 s and
+ * 2,000 in 89 s instead of 107 s, and one job used a ninth less CPU (bench/README.md). (V8's
+ * `--single-threaded`, which also stops background compilation, did well on one worker and badly
+ * on two: 1,000 PDFs took 64 s instead of 45 s.) V8 takes the flag only at process start (worker
+ * threads accept no V8 flags, NODE_OPTIONS refuses it, and setting it later from inside the
+ * process crashed V8), so the installed command starts a second Node with it and stands by: same
+ * arguments, same standard streams, same exit status.
  *
  * The launcher forwards SIGINT, SIGTERM and SIGHUP to the batch and, if the batch dies of a
  * signal, dies of the same one. If the launcher itself is killed, the batch notices its IPC
@@ -18,7 +21,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 /** The V8 flags a batch runs with. */
-export const BATCH_V8_FLAGS: readonly string[] = ['--single-threaded'];
+export const BATCH_V8_FLAGS: readonly string[] = ['--single-threaded-gc'];
 
 /** Set in the batch process by the launcher; also lets a user turn the relaunch off ("0"). */
 export const RELAUNCH_ENV = 'GOLDTHREAD_RELAUNCHED';
