@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -19,6 +19,7 @@ import { PDFDocument } from '../src/sign/pdf-lib.js';
 import type { CorpusRecord } from './corpus.js';
 import type { Figure } from './figures.js';
 import { prepare } from './in-process.js';
+import { type Footprint, footprint, processTree } from './proc.js';
 import { interleaved } from './timing.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -204,42 +205,6 @@ class PrintTab {
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('Chromium returned something not a PDF');
     return pdf;
   }
-}
-
-/** `root` and every process descended from it, parents first, from the parent ids in /proc/<pid>/stat. */
-async function processTree(root: number): Promise<number[]> {
-  const children = new Map<number, number[]>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // After the command name (which may hold spaces): state, then the parent id.
-    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i] as number) ?? []));
-  return tree;
-}
-
-/** Resident memory of a set of processes, MB: RSS summed (shared pages counted in each) and PSS (shared pages split). */
-interface Footprint {
-  readonly rssMb: number;
-  readonly pssMb: number;
-  readonly processes: number;
-}
-
-async function footprint(pids: readonly number[]): Promise<Footprint> {
-  let rssKb = 0;
-  let pssKb = 0;
-  let processes = 0;
-  for (const pid of pids) {
-    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
-    if (rollup === '') continue;
-    rssKb += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
-    pssKb += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
-    processes += 1;
-  }
-  return { rssMb: rssKb / 1024, pssMb: pssKb / 1024, processes };
 }
 
 /** The peaks (each taken alone) of some processes' footprint while `work` runs, sampled every 200 ms and at the end. */
