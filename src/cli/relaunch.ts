@@ -50,7 +50,10 @@ export function relaunch(script: string, argv: readonly string[]): Promise<numbe
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const signal of FORWARDED) process.on(signal, forward);
   return new Promise((resolve) => {
-    child.on('error', () => resolve(2));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      process.stderr.write(`goldthread: could not start the batch's Node process (${error.code ?? error.name})\n`);
+      resolve(2);
+    });
     child.on('exit', (code, signal) => {
       for (const name of FORWARDED) process.off(name, forward);
       if (signal !== null) {
