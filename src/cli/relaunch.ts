@@ -6,7 +6,8 @@
  * threads (parallel scavenges, concurrent marking); in a batch they compete with the workers for
  * the same cores and cost CPU in hand-offs. With the flag each worker collects its own garbage on
  * its own thread: on two cores, two jobs rendered 120 PDFs in 8.4-9.5 s instead of 9.7-10.1 s and
- * 2,000 in 89 s instead of 107 s, and one job used a ninth less CPU (bench/README.md). (V8's
+ * 2,000 in 89 s instead of 107 s, and one job used a ninth less CPU; over 10,000 it made no
+ * difference (472 s against 467 s) and cost ~30 MB (bench/README.md). (V8's
  * `--single-threaded`, which also stops background compilation, did well on one worker and badly
  * on two: 1,000 PDFs took 64 s instead of 45 s.) V8 takes the flag only at process start (worker
  * threads accept no V8 flags, NODE_OPTIONS refuses it, and setting it later from inside the
