@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, breakTwo, ensureBuilt, runCli, tempFolder, writeCorpus } from './support.js';
+import { AS_OF, batchArgs, breakTwo, ensureBuilt, runCli, tempFolder, writeCorpus } from './support.js';
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -13,20 +13,8 @@ describe('batch --audit-log', { timeout: 120_000 }, () => {
     const dir = await tempFolder();
     const ids = await writeCorpus(path.join(dir, 'records'), 12);
     const [broken] = await breakTwo(path.join(dir, 'records'), ids);
-    const args = [
-      'records',
-      '--out',
-      'out',
-      '--format',
-      'pdf',
-      '--jobs',
-      '2',
-      '--as-of',
-      AS_OF,
-      '--audit-log',
-      'trail/batch.jsonl',
-    ];
-    const run = await runCli(['batch', ...args], dir);
+    const args = batchArgs('records', 'pdf', '--jobs', '2', '--audit-log', 'trail/batch.jsonl');
+    const run = await runCli(args, dir);
     expect(run.code).toBe(1);
 
     const trailFile = path.join(dir, 'trail/batch.jsonl');
@@ -66,7 +54,7 @@ describe('batch --audit-log', { timeout: 120_000 }, () => {
     expect(rendered.sha256).toEqual(line.sha256);
 
     // A rerun logs each record as skipped: every run leaves its account.
-    await runCli(['batch', ...args], dir);
+    await runCli(args, dir);
     const after = (await readFile(trailFile, 'utf8'))
       .trimEnd()
       .split('\n')

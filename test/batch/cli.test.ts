@@ -6,7 +6,7 @@ import type { BatchReport } from '../../src/batch/report.js';
 import { BATCH_V8_FLAGS } from '../../src/cli/relaunch.js';
 import { loadRecordText } from '../../src/load/record.js';
 import {
-  AS_OF,
+  batchArgs,
   breakTwo,
   ensureBuilt,
   readReport,
@@ -44,6 +44,21 @@ const isRunning = (pid: number) =>
     (stat) => !/^\d+ \(.*\) Z/.test(stat),
     () => false,
   );
+/**
+ * Starts a PDF batch of `count` records in a fresh folder through the built command and resolves
+ * once `atLeast` documents exist; `exited` resolves with the signal that ended the command.
+ */
+async function batchUnderWay(count: number, atLeast: number, ...extra: string[]) {
+  const dir = await tempFolder();
+  await writeCorpus(path.join(dir, 'in'), count);
+  const out = path.join(dir, 'out');
+  const child = startCli(batchArgs('in', 'pdf', ...extra), dir);
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < atLeast; i += 1) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { dir, out, child, exited };
+}
 const ids = (report: BatchReport, status?: string) =>
   report.records.filter((r) => status === undefined || r.status === status).map((r) => r.id ?? r.input);
 
@@ -58,20 +73,7 @@ describe('a batch of 120 records, 2 of them broken', { timeout: 180_000 }, () =>
   }, 60_000);
 
   it('renders the 118, reports all 120 and exits 1', async () => {
-    const args = [
-      'batch',
-      'records',
-      '--out',
-      'out',
-      '--format',
-      'pdf',
-      '--jobs',
-      '2',
-      '--as-of',
-      AS_OF,
-      '--report',
-      'report.csv',
-    ];
+    const args = batchArgs('records', 'pdf', '--jobs', '2', '--report', 'report.csv');
     const run = await runCli(args, dir);
     expect(run.code).toBe(1);
     first = await readReport(path.join(dir, 'report.json'));
@@ -106,10 +108,7 @@ describe('a batch of 120 records, 2 of them broken', { timeout: 180_000 }, () =>
         (await documents(path.join(dir, 'out'))).map(async (f) => (await stat(path.join(dir, 'out', f))).mtimeMs),
       );
     const before = await times();
-    const run = await runCli(
-      ['batch', 'records', '--out', 'out', '--format', 'pdf', '--as-of', AS_OF, '--report', 'again.json'],
-      dir,
-    );
+    const run = await runCli(batchArgs('records', 'pdf', '--report', 'again.json'), dir);
     expect(run.code).toBe(1);
     const again = await readReport(path.join(dir, 'again.json'));
     expect(again.summary).toMatchObject({ records: 120, rendered: 0, skipped: 118, failed: 2 });
@@ -123,24 +122,7 @@ describe('reruns', { timeout: 120_000 }, () => {
     const dir = await tempFolder();
     const recordIds = await writeCorpus(path.join(dir, 'in'), 6);
     const batch = (...extra: string[]) =>
-      runCli(
-        [
-          'batch',
-          'in',
-          '--out',
-          'out',
-          '--format',
-          'html',
-          '--jobs',
-          '1',
-          '--as-of',
-          AS_OF,
-          '--report',
-          'r.json',
-          ...extra,
-        ],
-        dir,
-      );
+      runCli(batchArgs('in', 'html', '--jobs', '1', '--report', 'r.json', ...extra), dir);
     expect((await batch()).code).toBe(0);
     expect((await readReport(path.join(dir, 'r.json'))).summary).toMatchObject({ rendered: 6, skipped: 0 });
 
@@ -161,14 +143,7 @@ describe('reruns', { timeout: 120_000 }, () => {
 
 describe('faults', { timeout: 180_000 }, () => {
   it('leaves no partial document when killed midway, and a rerun completes the batch', async () => {
-    const dir = await tempFolder();
-    await writeCorpus(path.join(dir, 'in'), 24);
-    const out = path.join(dir, 'out');
-    const child = startCli(['batch', 'in', '--out', 'out', '--format', 'pdf', '--jobs', '2', '--as-of', AS_OF], dir);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < 3; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { dir, out, child, exited } = await batchUnderWay(24, 3, '--jobs', '2');
     child.kill('SIGKILL');
     await exited;
 
@@ -183,10 +158,7 @@ describe('faults', { timeout: 180_000 }, () => {
       hashes.set(name, sha256Hex(bytes));
     }
 
-    const run = await runCli(
-      ['batch', 'in', '--out', 'out', '--format', 'pdf', '--as-of', AS_OF, '--report', 'r.json'],
-      dir,
-    );
+    const run = await runCli(batchArgs('in', 'pdf', '--report', 'r.json'), dir);
     expect(run.code).toBe(0);
     const report = await readReport(path.join(dir, 'r.json'));
     expect(report.summary.rendered + report.summary.skipped).toBe(24);
@@ -203,15 +175,8 @@ describe('faults', { timeout: 180_000 }, () => {
   });
 
   it('runs in a Node with the batch V8 flags, which dies with the command when it is killed', async () => {
-    const dir = await tempFolder();
     // Enough records that the batch cannot finish on its own while the test watches it.
-    await writeCorpus(path.join(dir, 'in'), 120);
-    const out = path.join(dir, 'out');
-    const child = startCli(['batch', 'in', '--out', 'out', '--format', 'pdf', '--jobs', '2', '--as-of', AS_OF], dir);
-    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < 1; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { out, child, exited } = await batchUnderWay(120, 1, '--jobs', '2');
     const batchPid = await childPidOf(child.pid as number);
     expect(await processArgs(batchPid)).toEqual(expect.arrayContaining([...BATCH_V8_FLAGS, 'batch']));
     child.kill('SIGKILL');
@@ -225,14 +190,7 @@ describe('faults', { timeout: 180_000 }, () => {
   });
 
   it('ends with the signal that stopped it, after the batch has ended', async () => {
-    const dir = await tempFolder();
-    await writeCorpus(path.join(dir, 'in'), 24);
-    const out = path.join(dir, 'out');
-    const child = startCli(['batch', 'in', '--out', 'out', '--format', 'pdf', '--as-of', AS_OF], dir);
-    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < 1; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { child, exited } = await batchUnderWay(24, 1);
     const batchPid = await childPidOf(child.pid as number);
     child.kill('SIGTERM');
     expect(await exited).toBe('SIGTERM');
@@ -248,20 +206,7 @@ describe('faults', { timeout: 180_000 }, () => {
     await chmod(path.join(dir, 'reports'), 0o777);
     // root may write anywhere: run as nobody to make the mode count.
     const asUser = process.getuid?.() === 0 ? { asUser: 65534 } : {};
-    const args = [
-      'batch',
-      'in',
-      '--out',
-      'out',
-      '--format',
-      'html',
-      '--jobs',
-      '1',
-      '--as-of',
-      AS_OF,
-      '--report',
-      'reports/r.json',
-    ];
+    const args = batchArgs('in', 'html', '--jobs', '1', '--report', 'reports/r.json');
     const run = await runCli(args, dir, asUser);
     expect(run.code).toBe(1);
     const report = await readReport(path.join(dir, 'reports', 'r.json'));
@@ -277,25 +222,7 @@ describe('faults', { timeout: 180_000 }, () => {
   it('stops a record past the time limit, reports it, and goes on with the next', async () => {
     const dir = await tempFolder();
     await writeCorpus(path.join(dir, 'in'), 2);
-    const run = await runCli(
-      [
-        'batch',
-        'in',
-        '--out',
-        'out',
-        '--format',
-        'pdf',
-        '--jobs',
-        '1',
-        '--timeout',
-        '0.001',
-        '--as-of',
-        AS_OF,
-        '--report',
-        'r.json',
-      ],
-      dir,
-    );
+    const run = await runCli(batchArgs('in', 'pdf', '--jobs', '1', '--timeout', '0.001', '--report', 'r.json'), dir);
     expect(run.code).toBe(1);
     const report = await readReport(path.join(dir, 'r.json'));
     expect(report.records.map((r) => r.failure?.code)).toEqual(['timeout', 'timeout']);
@@ -310,21 +237,7 @@ describe('sharding', { timeout: 120_000 }, () => {
     await writeFile(path.join(dir, 'in', 'unreadable.yaml'), 'id: [\n');
     const parts: BatchReport[] = [];
     for (const index of [1, 2, 3]) {
-      const args = [
-        'batch',
-        'in',
-        '--out',
-        'out',
-        '--format',
-        'html',
-        '--jobs',
-        '1',
-        '--as-of',
-        AS_OF,
-        '--shard',
-        `${index}/3`,
-      ];
-      args.push('--report', `r${index}.json`);
+      const args = batchArgs('in', 'html', '--jobs', '1', '--shard', `${index}/3`, '--report', `r${index}.json`);
       await runCli(args, dir);
       parts.push(await readReport(path.join(dir, `r${index}.json`)));
     }
@@ -336,10 +249,7 @@ describe('sharding', { timeout: 120_000 }, () => {
       expect(part.summary.records).toBeGreaterThan(0);
     }
     // One unsharded rerun over the same folder finds every part's documents up to date.
-    const rerun = await runCli(
-      ['batch', 'in', '--out', 'out', '--format', 'html', '--jobs', '1', '--as-of', AS_OF, '--report', 'all.json'],
-      dir,
-    );
+    const rerun = await runCli(batchArgs('in', 'html', '--jobs', '1', '--report', 'all.json'), dir);
     expect(rerun.code).toBe(1);
     expect((await readReport(path.join(dir, 'all.json'))).summary).toMatchObject({ skipped: 12, failed: 1 });
   });
@@ -350,23 +260,7 @@ describe('inputs', { timeout: 120_000 }, () => {
     const dir = await tempFolder();
     const [a, b] = (await sampleTexts()).slice(0, 2).map((s) => JSON.stringify(loadRecordText(s.text, s.name).data));
     await writeFile(path.join(dir, 'records.ndjson'), `${a}\n\n${b}\n{"id": "broken-1"}\n${a}\n`);
-    const run = await runCli(
-      [
-        'batch',
-        'records.ndjson',
-        '--out',
-        'out',
-        '--format',
-        'html',
-        '--jobs',
-        '1',
-        '--as-of',
-        AS_OF,
-        '--report',
-        'r.json',
-      ],
-      dir,
-    );
+    const run = await runCli(batchArgs('records.ndjson', 'html', '--jobs', '1', '--report', 'r.json'), dir);
     expect(run.code).toBe(1);
     const report = await readReport(path.join(dir, 'r.json'));
     expect(report.records.map((r) => [r.input, r.status, r.failure?.code])).toEqual([

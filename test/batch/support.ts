@@ -118,6 +118,11 @@ export function runCli(args: readonly string[], cwd: string, options: { asUser?:
   });
 }
 
+/** `goldthread batch <input> --out out --format <format> --as-of AS_OF`, then `extra`. */
+export function batchArgs(input: string, format: string, ...extra: string[]): string[] {
+  return ['batch', input, '--out', 'out', '--format', format, '--as-of', AS_OF, ...extra];
+}
+
 /** Starts the built CLI and returns the child, for tests that kill it. */
 export function startCli(args: readonly string[], cwd: string) {
   return spawn(process.execPath, [BIN, ...args], { cwd, stdio: 'ignore' });
