@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RULE_CATALOGUE } from '../../src/audit/catalogue.js';
 import { audit } from '../../src/cli/cmd-audit.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { UsageError } from '../../src/errors.js';
+import { capturedIo } from '../support/captured-io.js';
 import { applyEdits, type Edit } from './fixture-edits.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,18 +19,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the command with captured streams, in `cwd`. */
 async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    readStdin: async () => new TextEncoder().encode(stdin),
-    cwd: ROOT,
-    today: '2026-11-27',
-    env: {},
-  };
+  const io = capturedIo(ROOT, { stdin });
   const exit = await audit(args, io);
-  return { exit, stdout, stderr };
+  return { exit, stdout: io.out(), stderr: io.err() };
 }
 
 const recordJson = (edits: Edit[]) => JSON.stringify(applyEdits(base, edits));

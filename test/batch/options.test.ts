@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { fakeIo } from '../payers/support.js';
+import { capturedIo } from '../support/captured-io.js';
 import { ROOT } from './support.js';
 
 describe('goldthread batch arguments', () => {
@@ -16,7 +16,7 @@ describe('goldthread batch arguments', () => {
     [['batch', 'samples', '--out', 'o', '--doc', 'letter'], '--doc'],
     [['batch', 'samples', '--out', 'o', '--frobnicate'], 'frobnicate'],
   ])('%j exits 2', async (argv, message) => {
-    const io = fakeIo(ROOT);
+    const io = capturedIo(ROOT);
     expect(await main(argv, io)).toBe(2);
     expect(io.err()).toContain(message);
   });

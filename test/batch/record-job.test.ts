@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { loadTemplateSet } from '../../src/compose/templates.js';
 import { loadProfileRegistry } from '../../src/payers/registry.js';
 import { loadRenderers } from '../../src/pipeline/renderers.js';
-import { fakeIo } from '../payers/support.js';
+import { capturedIo } from '../support/captured-io.js';
 import { AS_OF, ROOT, sampleTexts, tempFolder } from './support.js';
 
 let context: Omit<RecordContext, 'settings'>;
@@ -57,7 +57,7 @@ describe('runRecordJob', () => {
     ]);
 
     const viaRender = await tempFolder();
-    const io = fakeIo(ROOT);
+    const io = capturedIo(ROOT);
     const code = await main(
       ['render', 'samples/okafor-2026-09.yaml', '--format', 'pdf,html', '--out', viaRender, '--as-of', AS_OF],
       io,

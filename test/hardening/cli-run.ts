@@ -4,8 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { capturedIo } from '../support/captured-io.js';
 import { AS_OF } from './documents.js';
 
 /** What one command printed and how it ended. */
@@ -21,18 +21,9 @@ const BIN = fileURLToPath(new URL('../../bin/goldthread.js', import.meta.url));
 
 /** Runs `main` in `cwd` with today fixed at the tests' as-of date; `stdin` is what `-` reads. */
 export async function runMain(args: readonly string[], cwd: string, stdin = ''): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    readStdin: async () => new TextEncoder().encode(stdin),
-    cwd,
-    today: AS_OF,
-    env: {},
-  };
+  const io = capturedIo(cwd, { stdin, today: AS_OF });
   const exit = await main(args, io);
-  return { exit, stdout, stderr };
+  return { exit, stdout: io.out(), stderr: io.err() };
 }
 
 /** Runs the installed command in `cwd`, killing it (SIGKILL) after `timeoutMs`. */

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { fakeIo, header, profileFolder } from './support.js';
+import { capturedIo } from '../support/captured-io.js';
+import { header, profileFolder } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function run(argv: string[], cwd = ROOT) {
-  const io = fakeIo(cwd);
+  const io = capturedIo(cwd);
   const code = await main(argv, io);
   return { code, out: io.out(), err: io.err() };
 }

@@ -1,7 +1,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
 
 /** Writes profile files into a new temporary folder and returns the folder. */
 export async function profileFolder(files: Readonly<Record<string, string>>): Promise<string> {
@@ -13,19 +12,3 @@ export async function profileFolder(files: Readonly<Record<string, string>>): Pr
 /** The first lines of a profile that extends base: add what a test needs below them. */
 export const header = (id: string, effective = '2026-01-01', parent = 'base') =>
   `format: goldthread/profile@1\nid: ${id}\nname: Test ${id}\nextends: ${parent}\neffective: ${effective}\n`;
-
-/** A CLI io that collects what a command writes. */
-export function fakeIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    readStdin: async () => new Uint8Array(),
-    cwd,
-    today: '2026-11-27',
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultSignedPath } from '../../src/cli/cmd-sign.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { signatureFields } from '../../src/sign/form-fields.js';
 import { PASSPHRASE_VARIABLE } from '../../src/sign/passphrase.js';
+import { capturedIo } from '../support/captured-io.js';
 import { loadPdf } from './pdf-structure.js';
 import { planTree } from './plan-tree.js';
 import { throwawayIdentity } from './throwaway-identity.js';
@@ -23,18 +23,9 @@ beforeAll(async () => {
 });
 
 async function run(args: string[], env: Record<string, string> = { [PASSPHRASE_VARIABLE]: passphrase }) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    readStdin: async () => new Uint8Array(),
-    cwd: dir,
-    today: '2026-11-27',
-    env,
-  };
+  const io = capturedIo(dir, { env });
   const code = await main(['sign', ...args], io);
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 const signedFields = async (file: string) =>
