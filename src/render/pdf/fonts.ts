@@ -127,20 +127,12 @@ export function provideRobotoFaces(vfs: FontFileSystem | undefined): FontSource 
   return 'parsed';
 }
 
-let ownFaces: Map<FontFace, ParsedFace> | undefined;
+let ownFaces: SharedFaces | undefined;
 
 /** One face, parsed once per process: the renderer's own when it shares faces. */
 export function robotoFace(face: FontFace): ParsedFace {
   if (shared === undefined) shared = setUpSharing();
-  if (shared !== null) return shared.face(face);
-  ownFaces ??= new Map();
-  let parsed = ownFaces.get(face);
-  if (parsed === undefined) {
-    const fontkit = require('fontkit') as Fontkit;
-    parsed = fontkit.create(readFileSync(ROBOTO_FILES[face])) as ParsedFace;
-    ownFaces.set(face, parsed);
-  }
-  return parsed;
+  return (shared ?? (ownFaces ??= new SharedFaces(require('fontkit') as Fontkit))).face(face);
 }
 
 /** Registers the token format with pdfkit's own fontkit and shares word caches; null if it cannot. */

@@ -8,11 +8,12 @@ import { toPdfText } from './pdf-text.js';
 
 /** How many characters of a text the PDF would draw as empty boxes. */
 export function unshowableCount(text: string): number {
+  const face = robotoFace('normal');
   let count = 0;
   for (const char of toPdfText(text)) {
     const codePoint = char.codePointAt(0) ?? 0;
     if (codePoint === 0x0a || codePoint === 0x09) continue;
-    if (!robotoFace('normal').hasGlyphForCodePoint(codePoint)) count++;
+    if (!face.hasGlyphForCodePoint(codePoint)) count++;
   }
   return count;
 }

@@ -28,7 +28,7 @@ const SAME_GLYPH_AS: Readonly<Record<string, string>> = {
   '\uFB03': 'ffi',
   '\uFB04': 'ffl',
 };
-const SAME_GLYPH = /[\u2206\uFB01-\uFB04]/g;
+const SAME_GLYPH = new RegExp(`[${Object.keys(SAME_GLYPH_AS).join('')}]`, 'g');
 
 /** One text as the PDF shows it. */
 export function toPdfText(text: string): string {

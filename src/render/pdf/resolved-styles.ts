@@ -91,9 +91,9 @@ export function withResolvedTextStyles(definition: TDocumentDefinitions): TDocum
   // The same fallbacks pdfmake's Printer uses when the definition has none.
   const styles = new NamedStyles(definition.styles || {});
   const defaultStyle = (definition.defaultStyle || { fontSize: 12, font: 'Roboto' }) as PlainObject;
-  const root: Record<string, unknown> = { ...FALLBACKS };
-  for (const property of WORD_PROPERTIES)
-    root[property] = isSet(defaultStyle[property]) ? defaultStyle[property] : undefined;
+  const root: EffectiveStyle = Object.fromEntries(
+    WORD_PROPERTIES.map((property) => [property, isSet(defaultStyle[property]) ? defaultStyle[property] : undefined]),
+  );
   const resolve = (content: unknown): unknown => resolveContent(content, root, styles);
   definition.content = resolve(definition.content) as TDocumentDefinitions['content'];
   const frames = definition as unknown as PlainObject;
