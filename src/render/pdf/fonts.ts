@@ -132,7 +132,9 @@ let ownFaces: SharedFaces | undefined;
 /** One face, parsed once per process: the renderer's own when it shares faces. */
 export function robotoFace(face: FontFace): ParsedFace {
   if (shared === undefined) shared = setUpSharing();
-  return (shared ?? (ownFaces ??= new SharedFaces(require('fontkit') as Fontkit))).face(face);
+  if (shared !== null) return shared.face(face);
+  ownFaces ??= new SharedFaces(require('fontkit') as Fontkit);
+  return ownFaces.face(face);
 }
 
 /** Registers the token format with pdfkit's own fontkit and shares word caches; null if it cannot. */
