@@ -2,6 +2,9 @@
 // The installed command: a thin shell around the compiled CLI (built by `npm ci` through `prepare`).
 import { fileURLToPath } from 'node:url';
 import { followLauncher, relaunch, shouldRelaunch } from '../dist/cli/relaunch.js';
+import { raiseTieringBudget } from '../dist/cli/tiering.js';
+
+raiseTieringBudget();
 
 const argv = process.argv.slice(2);
 
