@@ -57,7 +57,8 @@ export async function parallelCeiling(iterations = 150_000_000): Promise<number>
  * batch` starts it, first one thread, then two at once each doing the same documents. A CPU loop
  * touches a few registers; rendering allocates and walks tens of megabytes, so on a machine whose
  * two cores share caches, memory bandwidth or a physical core, two renderers gain less than two
- * loops. No batch can beat this figure, whatever its size, since it leaves out start-up.
+ * loops. A batch adds each worker's start-up to this, so its speedup can only be lower (noise
+ * apart), whatever its size.
  */
 export async function renderingCeiling(
   corpus: readonly CorpusRecord[],
