@@ -1,4 +1,5 @@
 import {
+  Composer,
   CST,
   type Document,
   isAlias,
@@ -8,8 +9,9 @@ import {
   isSeq,
   Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
   Scalar,
+  YAMLParseError,
   type Node as YamlNode,
 } from 'yaml';
 import { LoadError, type LoadErrorCode, type LoadIssue } from '../errors.js';
@@ -88,8 +90,9 @@ function countLines(text: string): LineCounter {
  * Refuses, from the lexer's tokens and before the parser builds anything, what would make parsing
  * slow or deep: directives, too many tokens, flow brackets or block levels nested past MAX_DEPTH.
  * The tokens are the parser's own, so quotes and comments cannot hide a bracket from this count.
+ * Returns the lexemes, which the parser then reads instead of lexing the text a second time.
  */
-function refuseHostileStructure(text: string, file: string, lines: LineCounter): void {
+function refuseHostileStructure(text: string, file: string, lines: LineCounter): string[] {
   const refuse = (offset: number, code: LoadErrorCode, message: string): never => {
     throw new LoadError([offsetIssue(file, lines, offset, code, message)]);
   };
@@ -111,7 +114,9 @@ function refuseHostileStructure(text: string, file: string, lines: LineCounter):
     openColumns.push(column);
     if (openColumns.length > MAX_DEPTH) refuse(lineStart + column, 'too-deep', tooDeep);
   };
+  const lexemes: string[] = [];
   for (const lexeme of new Lexer().lex(text)) {
+    lexemes.push(lexeme);
     if (atScalar) {
       // The scalar's source follows its marker; it may span lines.
       atScalar = false;
@@ -145,6 +150,34 @@ function refuseHostileStructure(text: string, file: string, lines: LineCounter):
     if (type === 'scalar') atScalar = true;
     else offset += lexeme.length;
   }
+  return lexemes;
+}
+
+/**
+ * yaml's `parseDocument`, fed lexemes already read: the same parser and composer, the same
+ * tokens, the same errors (a second document included), one lexing pass instead of two.
+ * Exported for its test, which holds it to `parseDocument`.
+ */
+export function parseLexemes(
+  lexemes: readonly string[],
+  text: string,
+  options: ConstructorParameters<typeof Composer>[0],
+) {
+  const parser = new Parser();
+  function* tokens() {
+    for (const lexeme of lexemes) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
+    }
+  }
+  return doc as Document.Parsed;
 }
 
 /**
@@ -154,12 +187,11 @@ function refuseHostileStructure(text: string, file: string, lines: LineCounter):
  */
 export function parseLocated(text: string, file: string): LocatedValue {
   const lines = countLines(text);
-  refuseHostileStructure(text, file, lines);
+  const lexemes = refuseHostileStructure(text, file, lines);
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter: new LineCounter(),
+    doc = parseLexemes(lexemes, text, {
       uniqueKeys: false,
       merge: false,
       prettyErrors: false,
@@ -179,59 +211,27 @@ export function parseLocated(text: string, file: string): LocatedValue {
   });
   if (issues.length > 0) throw new LoadError(issues.slice(0, MAX_ISSUES));
 
-  const positions = new Map<string, number>();
   const walkIssues: LoadIssue[] = [];
-  const toValue = (node: unknown, path: PathKey[], depth: number): unknown => {
+  // Problems name their path; building it only then keeps the walk from formatting one per node.
+  const issue = (node: unknown, code: LoadErrorCode, message: string, at: PathLink) =>
+    walkIssues.push(offsetIssue(file, lines, rangeStart(node), code, message, formatPath(pathOf(at))));
+  const toValue = (node: unknown, at: PathLink, depth: number): unknown => {
     if (depth > MAX_DEPTH) {
-      walkIssues.push(
-        offsetIssue(
-          file,
-          lines,
-          rangeStart(node),
-          'too-deep',
-          `values nest more than ${MAX_DEPTH} levels deep`,
-          formatPath(path),
-        ),
-      );
+      issue(node, 'too-deep', `values nest more than ${MAX_DEPTH} levels deep`, at);
       return null;
     }
     if (node === null || node === undefined) {
       return null;
     }
-    positions.set(formatPath(path), rangeStart(node));
     if (isAlias(node)) {
-      walkIssues.push(
-        offsetIssue(
-          file,
-          lines,
-          rangeStart(node),
-          'alias',
-          'aliases (*name) are not allowed; write the value out',
-          formatPath(path),
-        ),
-      );
+      issue(node, 'alias', 'aliases (*name) are not allowed; write the value out', at);
       return null;
     }
     const yamlNode = node as YamlNode;
-    if (yamlNode.anchor) {
-      walkIssues.push(
-        offsetIssue(file, lines, rangeStart(node), 'anchor', 'anchors (&name) are not allowed', formatPath(path)),
-      );
-    }
-    if (yamlNode.tag) {
-      walkIssues.push(
-        offsetIssue(
-          file,
-          lines,
-          rangeStart(node),
-          'tag',
-          'explicit or custom tags (!tag, !!type) are not allowed',
-          formatPath(path),
-        ),
-      );
-    }
+    if (yamlNode.anchor) issue(node, 'anchor', 'anchors (&name) are not allowed', at);
+    if (yamlNode.tag) issue(node, 'tag', 'explicit or custom tags (!tag, !!type) are not allowed', at);
     if (isScalar(node)) return scalarValue(node);
-    if (isSeq(node)) return node.items.map((item, index) => toValue(item, [...path, index], depth + 1));
+    if (isSeq(node)) return node.items.map((item, index) => toValue(item, { up: at, key: index }, depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       // Duplicates are found here, in one pass: the yaml library's own check compares every pair.
@@ -239,48 +239,26 @@ export function parseLocated(text: string, file: string): LocatedValue {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
-        const key = isScalar(keyNode) ? String(keyNode.value ?? '') : '';
-        const keyPath = [...path, key];
+        const key = mapKey(keyNode);
         if (isAlias(keyNode) || !isScalar(keyNode)) {
-          walkIssues.push(
-            offsetIssue(file, lines, rangeStart(keyNode), 'yaml-syntax', 'keys must be plain text', formatPath(path)),
-          );
+          issue(keyNode, 'yaml-syntax', 'keys must be plain text', at);
           continue;
         }
         if (key === '<<' && keyNode.type === Scalar.PLAIN) {
-          walkIssues.push(
-            offsetIssue(
-              file,
-              lines,
-              rangeStart(keyNode),
-              'merge-key',
-              'merge keys (<<) are not allowed; write the fields out',
-              formatPath(path),
-            ),
-          );
+          issue(keyNode, 'merge-key', 'merge keys (<<) are not allowed; write the fields out', at);
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
-          walkIssues.push(
-            offsetIssue(
-              file,
-              lines,
-              rangeStart(keyNode),
-              'forbidden-key',
-              `the key "${key}" is not allowed`,
-              formatPath(path),
-            ),
-          );
+          issue(keyNode, 'forbidden-key', `the key "${key}" is not allowed`, at);
           continue;
         }
         if (seen.has(key)) {
           const [code, message] = YAML_ERROR_TEXT.DUPLICATE_KEY ?? ['duplicate-key', ''];
-          walkIssues.push(offsetIssue(file, lines, rangeStart(keyNode), code, message, formatPath(path)));
+          issue(keyNode, code, message, at);
           continue;
         }
         seen.add(key);
-        positions.set(`${formatPath(keyPath)}#key`, rangeStart(keyNode));
-        const value = toValue(pair.value, keyPath, depth + 1);
+        const value = toValue(pair.value, { up: at, key }, depth + 1);
         // `key:` with nothing after it, or `key: null`, means the field is absent.
         if (value === null) continue;
         // defineProperty: never a setter, whatever the key.
@@ -295,26 +273,64 @@ export function parseLocated(text: string, file: string): LocatedValue {
     }
     return null;
   };
-  const value = toValue(doc.contents, [], 0);
+  const root = doc.contents;
+  const value = toValue(root, null, 0);
   if (walkIssues.length > 0) throw new LoadError(walkIssues.slice(0, MAX_ISSUES));
 
   return {
     file,
     value,
     locate(path) {
-      // A missing field is reported at its parent; an unknown key at the key itself.
-      for (let n = path.length; n >= 0; n--) {
-        const prefix = formatPath(path.slice(0, n));
-        const keyOffset = n === path.length ? positions.get(`${prefix}#key`) : undefined;
-        const offset = keyOffset ?? positions.get(prefix);
-        if (offset !== undefined) {
-          const { line, col } = lines.linePos(offset);
-          return { line, column: col };
-        }
+      // A missing field is reported at its parent; an unknown key at the key itself. The walk
+      // above refused aliases, duplicate and odd keys, so each path names at most one node.
+      const found = nodesAlong(root, path);
+      const last = found.at(-1);
+      let offset: number | undefined;
+      if (found.length === path.length + 1 && last?.keyNode) offset = rangeStart(last.keyNode);
+      for (let n = found.length - 1; offset === undefined && n >= 0; n--) {
+        const node = found[n]?.node;
+        if (node !== null && node !== undefined) offset = rangeStart(node);
       }
-      return { line: 1, column: 1 };
+      if (offset === undefined) return { line: 1, column: 1 };
+      const { line, col } = lines.linePos(offset);
+      return { line, column: col };
     },
   };
+}
+
+/** A path as the walk builds it: each step points at its parent, so no step copies the path. */
+type PathLink = { readonly up: PathLink; readonly key: PathKey } | null;
+
+function pathOf(at: PathLink): PathKey[] {
+  const path: PathKey[] = [];
+  for (let link = at; link; link = link.up) path.push(link.key);
+  return path.reverse();
+}
+
+function mapKey(keyNode: unknown): string {
+  return isScalar(keyNode) ? String(keyNode.value ?? '') : '';
+}
+
+/**
+ * The nodes a path passes through, from the root, as far as the file has them: a string step
+ * looks up a mapping's key (the first pair with it), a number step a sequence's item. Each entry
+ * also holds the key node its value hangs from, when it hangs from one.
+ */
+function nodesAlong(root: unknown, path: readonly PropertyKey[]): { node: unknown; keyNode?: unknown }[] {
+  const found: { node: unknown; keyNode?: unknown }[] = [{ node: root }];
+  let node = root;
+  for (const step of path) {
+    if (typeof step === 'string' && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && mapKey(p.key) === step);
+      if (!pair) break;
+      found.push({ node: pair.value, keyNode: pair.key });
+      node = pair.value;
+    } else if (typeof step === 'number' && isSeq(node) && step >= 0 && step < node.items.length) {
+      node = node.items[step];
+      found.push({ node });
+    } else break;
+  }
+  return found;
 }
 
 function rangeStart(node: unknown): number {
