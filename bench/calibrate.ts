@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { BATCH_V8_FLAGS } from '../src/cli/relaunch.js';
-import { INTERRUPT_BUDGET } from '../src/cli/tiering.js';
+import { TIERING_V8_FLAG } from '../src/cli/tiering.js';
 import type { CorpusRecord } from './corpus.js';
 import { AS_OF } from './in-process.js';
 
@@ -63,7 +63,7 @@ export async function parallelCeiling(iterations = 150_000_000): Promise<number>
 export async function renderingCeiling(
   corpus: readonly CorpusRecord[],
   rounds: 1 | 2,
-  flags: readonly string[] = [...BATCH_V8_FLAGS, `--interrupt-budget=${INTERRUPT_BUDGET}`],
+  flags: readonly string[] = [...BATCH_V8_FLAGS, TIERING_V8_FLAG],
 ): Promise<RenderingCeiling> {
   const dir = await mkdtemp(path.join(tmpdir(), 'goldthread-ceiling-'));
   try {

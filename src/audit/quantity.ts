@@ -84,21 +84,22 @@ const OTHER_INSTRUMENTS = [
 
 /** A text with every character a regular expression treats specially escaped. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const word = (alternatives: readonly string[]): string =>
+/** A pattern for any of `alternatives` as a whole word: no letter or digit right before or after. */
+export const wholeWord = (alternatives: readonly string[]): string =>
   `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
 
 const QUANTITY_PATTERNS: readonly RegExp[] = [
   /\d/u,
   /%/u,
-  new RegExp(word(NUMBER_WORDS), 'iu'),
-  new RegExp(word(FREQUENCY_WORDS), 'iu'),
-  new RegExp(word([`(?:a|an|per|each|every|consecutive)\\s+(?:[\\p{L}-]+\\s+)?(?:${TIME_UNITS})`]), 'iu'),
+  new RegExp(wholeWord(NUMBER_WORDS), 'iu'),
+  new RegExp(wholeWord(FREQUENCY_WORDS), 'iu'),
+  new RegExp(wholeWord([`(?:a|an|per|each|every|consecutive)\\s+(?:[\\p{L}-]+\\s+)?(?:${TIME_UNITS})`]), 'iu'),
   // "in a session" is no frequency; "per session" and "every visit" are.
-  new RegExp(word([`(?:per|each|every|consecutive)\\s+(?:[\\p{L}-]+\\s+)?(?:${VISIT_UNITS})`]), 'iu'),
-  new RegExp(word(['scores?', 'scored', 'rating', 'ratings']), 'iu'),
+  new RegExp(wholeWord([`(?:per|each|every|consecutive)\\s+(?:[\\p{L}-]+\\s+)?(?:${VISIT_UNITS})`]), 'iu'),
+  new RegExp(wholeWord(['scores?', 'scored', 'rating', 'ratings']), 'iu'),
   // Instrument names are written in capitals: match them case-sensitively so "audit" the verb is not one.
   new RegExp(
-    word([...INSTRUMENTS.map((i) => i.id.split('-')[0] as string), ...OTHER_INSTRUMENTS].map(escapeRegExp)),
+    wholeWord([...INSTRUMENTS.map((i) => i.id.split('-')[0] as string), ...OTHER_INSTRUMENTS].map(escapeRegExp)),
     'u',
   ),
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { escapeRegExp, isQuantified } from './quantity.js';
+import { escapeRegExp, isQuantified, wholeWord } from './quantity.js';
 
 /**
  * The curated list of vague treatment-plan wording (`data/vague-phrases.yaml`) and the matcher
@@ -40,9 +40,8 @@ interface CompiledPhrase {
   readonly phrase: string;
   /** The spellings anywhere, even inside a word: cheap to build, and false for most statements. */
   readonly anywhere: RegExp;
-  /** The spellings as whole words; built on first need (see compile). */
-  wholeWord?: RegExp;
-  readonly wholeWordSource: string;
+  /** The same spellings as whole words; built on first need (see compile). */
+  asWord?: RegExp;
 }
 
 function compile(phrases: readonly VaguePhrase[]): CompiledPhrase[] {
@@ -51,18 +50,17 @@ function compile(phrases: readonly VaguePhrase[]): CompiledPhrase[] {
     const alternatives = spellings.map((s) =>
       escapeRegExp(s.trim().toLowerCase()).replace(/\s+/g, '\\s+').replace(/-/g, '[-\\s]?'),
     );
-    const any = `(?:${alternatives.join('|')})`;
     // The whole-word look-arounds use Unicode's letter and digit classes, which V8 takes ~0.4 ms to
     // build for each expression: 18-36 ms for the list, paid by every one-record command. A
     // statement can only match the whole-word form if it matches this one, so most never need it.
-    return { phrase, anywhere: new RegExp(any, 'iu'), wholeWordSource: `(?<![\\p{L}\\p{N}])${any}(?![\\p{L}\\p{N}])` };
+    return { phrase, anywhere: new RegExp(alternatives.join('|'), 'iu') };
   });
 }
 
 function matches(compiled: CompiledPhrase, statement: string): boolean {
   if (!compiled.anywhere.test(statement)) return false;
-  compiled.wholeWord ??= new RegExp(compiled.wholeWordSource, 'iu');
-  return compiled.wholeWord.test(statement);
+  compiled.asWord ??= new RegExp(wholeWord([compiled.anywhere.source]), 'iu');
+  return compiled.asWord.test(statement);
 }
 
 let builtIn: CompiledPhrase[] | undefined;

@@ -153,6 +153,16 @@ function refuseHostileStructure(text: string, file: string, lines: LineCounter):
   return lexemes;
 }
 
+/** How the loader has yaml compose a document: duplicate keys and the like are the walk's to report. */
+export const PARSE_OPTIONS = {
+  uniqueKeys: false,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+  stringKeys: true,
+  keepSourceTokens: false,
+} as const;
+
 /**
  * yaml's `parseDocument`, fed lexemes already read: the same parser and composer, the same
  * tokens, the same errors (a second document included), one lexing pass instead of two.
@@ -191,14 +201,7 @@ export function parseLocated(text: string, file: string): LocatedValue {
 
   let doc: Document.Parsed;
   try {
-    doc = parseLexemes(lexemes, text, {
-      uniqueKeys: false,
-      merge: false,
-      prettyErrors: false,
-      strict: true,
-      stringKeys: true,
-      keepSourceTokens: false,
-    });
+    doc = parseLexemes(lexemes, text, PARSE_OPTIONS);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new LoadError([offsetIssue(file, lines, 0, 'too-deep', 'values nest too deeply to read')]);

@@ -2,16 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Document, Lexer, parseDocument } from 'yaml';
-import { parseLexemes } from '../../src/load/located-yaml.js';
+import { PARSE_OPTIONS, parseLexemes } from '../../src/load/located-yaml.js';
 
 // The loader lexes each file once, for its hostile-structure check, and hands those lexemes to
 // yaml's parser and composer itself. These tests hold that to yaml's own parseDocument.
 
-const OPTIONS = { uniqueKeys: false, merge: false, prettyErrors: false, strict: true, stringKeys: true } as const;
-
 function bothWays(text: string) {
-  const ours = parseLexemes([...new Lexer().lex(text)], text, OPTIONS);
-  const theirs = parseDocument(text, OPTIONS);
+  const ours = parseLexemes([...new Lexer().lex(text)], text, PARSE_OPTIONS);
+  const theirs = parseDocument(text, PARSE_OPTIONS);
   const view = (doc: Document.Parsed) => ({
     contents: doc.contents === null ? null : JSON.stringify(doc.contents),
     range: doc.range,
