@@ -69,20 +69,24 @@ try {
   log(`bench: batch of ${batchRecords} PDFs with 1 and 2 jobs`);
   const speedup = await measureSpeedup(work, batchRecords, quick ? 1 : 2, ceilings);
   figures.push(speedup.figure);
+  // The 1,000-record batch's peak, for the large batch to be compared with.
+  let scale: { records: number; peakMb: number } | undefined;
   if (!quick) {
     // The same comparison where start-up weighs less: each worker's imports, set-up and JIT
     // warm-up cost about as much as 25 documents (bench/README.md).
     const dir = path.join(work, 'scale');
     await writeCorpusFolder(path.join(dir, 'corpus'), makeCorpus(samples, SCALE_RECORDS));
     log(`bench: batch of ${SCALE_RECORDS} PDFs with 1 and 2 jobs`);
-    figures.push((await measureSpeedup(dir, SCALE_RECORDS, 1, ceilings)).figure);
+    const measured = await measureSpeedup(dir, SCALE_RECORDS, 1, ceilings);
+    figures.push(measured.figure);
+    scale = { records: SCALE_RECORDS, peakMb: measured.peakMb };
   }
 
   if (large > 0) {
     const dir = path.join(work, 'large');
     await writeCorpusFolder(path.join(dir, 'corpus'), makeCorpus(samples, large));
     log(`bench: large batch of ${large} PDFs (2 jobs); this takes a while`);
-    figures.push(await measureLargeBatch(dir, large));
+    figures.push(await measureLargeBatch(dir, large, scale));
   } else {
     figures.push({
       name: `peak memory, ${batchRecords}-record batch`,
