@@ -183,7 +183,6 @@ export async function measureLargeBatch(
       ...run.memory.filter((s) => s.at >= (run.ms * (q - 1)) / 4 && s.at < (run.ms * q) / 4).map((s) => s.mb),
     );
   const growth = quarter(2) > 0 ? quarter(4) / quarter(2) : Number.NaN;
-  const bySize = smaller ? run.peakPssMb / smaller.peakMb : undefined;
   return {
     name: `peak memory, ${records}-record batch`,
     value: run.peakPssMb,
@@ -195,8 +194,8 @@ export async function measureLargeBatch(
       `PSS of every process together (the launcher, and the batch's main thread + 2 workers; RSS summed, ` +
       `which counts the shared Node binary twice: ${run.peakRssMb.toFixed(0)} MB); last-quarter peak / ` +
       `second-quarter peak = ${growth.toFixed(2)}` +
-      (smaller && bySize !== undefined
-        ? `; peak / the ${smaller.records}-record batch's (${smaller.peakMb.toFixed(0)} MB) = ${bySize.toFixed(2)}`
+      (smaller
+        ? `; peak / the ${smaller.records}-record batch's (${smaller.peakMb.toFixed(0)} MB) = ${(run.peakPssMb / smaller.peakMb).toFixed(2)}`
         : '') +
       `; ${(run.ms / 1000).toFixed(0)} s (${((records * 1000) / run.ms).toFixed(1)} docs/s)`,
   };
