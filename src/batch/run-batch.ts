@@ -158,7 +158,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
   // Errors here resurface, per record, when the documents are written.
   await ensureDir(outDir).catch(() => undefined);
-  const staleTempsRemoved = await removeStaleTemps(outDir);
+  const staleAtStart = await removeStaleTemps(outDir);
   const manifest = await Manifest.open(outDir, journalName(options.shard));
 
   const inputs = await listBatchInputs(options.inputs, options.cwd);
@@ -229,6 +229,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await pool?.close();
     await manifest.close();
   }
+  // A killed run's batch outlives its launcher by a moment (it dies when it sees the launcher
+  // gone), so a rerun started at once can find it alive and keep its temporary files, which it
+  // may then add to as it dies. Swept again now: by the end of this run it is gone.
+  const staleAtEnd = await removeStaleTemps(outDir);
   const manifestError = (manifest.writeError as { code?: unknown } | undefined)?.code;
   return {
     outcomes,
@@ -236,7 +240,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     otherShards: inputs.length - scanned.length,
     elapsedMs: performance.now() - started,
     tool: settings.tool,
-    staleTempsRemoved,
+    staleTempsRemoved: staleAtStart + staleAtEnd,
     workersStarted: pool?.started ?? 0,
     ...(manifest.writeError !== undefined
       ? { manifestError: typeof manifestError === 'string' ? manifestError : 'unknown error' }

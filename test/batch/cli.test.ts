@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,30 @@ describe('faults', { timeout: 180_000 }, () => {
       const name = path.basename(output?.path ?? '');
       if (hashes.has(name)) expect(hashes.get(name)).toBe(output?.sha256);
     }
+  });
+
+  it('removes the temporary files of a killed run that was still dying when the rerun started', async () => {
+    const dir = await tempFolder();
+    await writeCorpus(path.join(dir, 'in'), 24);
+    const out = path.join(dir, 'out');
+    await mkdir(out, { mode: 0o700 });
+    // Stands in for the killed run's batch process: alive when the rerun first looks at the folder.
+    const dying = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    const dead = new Promise((resolve) => dying.on('exit', resolve));
+    const temp = `.c1.treatment-plan.pdf.${dying.pid}.0123456789ab.tmp`;
+    await writeFile(path.join(out, temp), '%PDF-1.7\n(cut off)');
+    const child = startCli(batchArgs('in', 'pdf', '--jobs', '1'), dir);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // A document written means the start-up sweep is over; only then does the old process die.
+    for (let i = 0; i < 600 && (await documents(out)).length === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await readdir(out)).toContain(temp);
+    dying.kill('SIGKILL');
+    await dead;
+    expect(await exited).toBe(0);
+    expect(await documents(out)).toHaveLength(24);
+    expect((await readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('runs in a Node with the batch V8 flags, which dies with the command when it is killed', async () => {
