@@ -130,8 +130,11 @@ export async function measureSpeedup(
   }
   const one = (totals[1] ?? 0) / rounds;
   const two = (totals[2] ?? 0) / rounds;
+  const oneCpu = (cpu[1] ?? 0) / rounds;
+  const twoCpu = (cpu[2] ?? 0) / rounds;
   const speedup = one / two;
-  const bound = cpuBound(one, (cpu[1] ?? 0) / rounds, os.availableParallelism(), 2);
+  const cores = os.availableParallelism();
+  const bound = cpuBound(one, oneCpu, cores, 2);
   return {
     peakMb,
     figure: {
@@ -143,11 +146,17 @@ export async function measureSpeedup(
       met: speedup >= 1.8,
       note:
         `${records} PDFs: ${(one / 1000).toFixed(1)} s vs ${(two / 1000).toFixed(1)} s wall, start-up included ` +
-        `(${((records * 1000) / two).toFixed(1)} docs/s); CPU ${((cpu[1] ?? 0) / rounds / 1000).toFixed(1)} s vs ` +
-        `${((cpu[2] ?? 0) / rounds / 1000).toFixed(1)} s; one job kept ${bound.coresBusy.toFixed(2)} cores busy, so on ` +
-        `${bound.cores} cores 2 jobs can be at most ${bound.speedup.toFixed(2)}x faster; the machine's 1 -> 2 thread ceilings at the time: ${ceilings.loop.toFixed(2)}x for a CPU loop, ${ceilings.rendering.toFixed(2)}x for warm rendering`,
+        `(${((records * 1000) / two).toFixed(1)} docs/s); CPU ${(oneCpu / 1000).toFixed(1)} s vs ` +
+        `${(twoCpu / 1000).toFixed(1)} s; one job kept ${bound.coresBusy.toFixed(2)} cores busy, so on ` +
+        `${cores} cores 2 jobs can be at most ${bound.speedup.toFixed(2)}x faster; the machine's 1 -> 2 thread ceilings at the time: ${ceilings.loop.toFixed(2)}x for a CPU loop, ${ceilings.rendering.toFixed(2)}x for warm rendering`,
     },
   };
+}
+
+/** The peak memory (PSS, MB) of a batch of `records` records with 2 jobs. */
+export interface BatchPeak {
+  readonly records: number;
+  readonly peakMb: number;
 }
 
 /**
@@ -160,7 +169,7 @@ export async function measureSpeedup(
  */
 export function cpuBound(oneMs: number, oneCpuMs: number, cores: number, jobs: number) {
   const coresBusy = oneCpuMs / oneMs;
-  return { coresBusy, cores, speedup: Math.min(jobs, cores / coresBusy) };
+  return { coresBusy, speedup: Math.min(jobs, cores / coresBusy) };
 }
 
 /**
@@ -170,11 +179,7 @@ export function cpuBound(oneMs: number, oneCpuMs: number, cores: number, jobs: n
  * first quarter on and only that comparison shows it. It is not part of `met`: worker heaps go on
  * growing for a few thousand records, so the ratio is above 1 even with nothing held per input.
  */
-export async function measureLargeBatch(
-  dir: string,
-  records: number,
-  smaller?: { readonly records: number; readonly peakMb: number },
-): Promise<Figure> {
+export async function measureLargeBatch(dir: string, records: number, smaller?: BatchPeak): Promise<Figure> {
   const run = await runCommand(batchArgs(2, 'out-large'), dir, 500);
   if (run.code !== 0) throw new Error(`bench: large batch exited ${run.code}: ${run.stderr}`);
   const quarter = (q: number) =>

@@ -13,6 +13,7 @@ import { makeCorpus, readSamples } from './corpus.js';
 import { type Figure, formatTable } from './figures.js';
 import { measureInProcess } from './in-process.js';
 import {
+  type BatchPeak,
   ensureBuilt,
   measureColdStart,
   measureLargeBatch,
@@ -70,7 +71,7 @@ try {
   const speedup = await measureSpeedup(work, batchRecords, quick ? 1 : 2, ceilings);
   figures.push(speedup.figure);
   // The 1,000-record batch's peak, for the large batch to be compared with.
-  let scale: { records: number; peakMb: number } | undefined;
+  let scale: BatchPeak | undefined;
   if (!quick) {
     // The same comparison where start-up weighs less: each worker's imports, set-up and JIT
     // warm-up cost about as much as 25 documents (bench/README.md).

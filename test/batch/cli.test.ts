@@ -45,6 +45,12 @@ const isRunning = (pid: number) =>
     (stat) => !/^\d+ \(.*\) Z/.test(stat),
     () => false,
   );
+/** Resolves once `atLeast` documents exist in `out` (or after 30 s, for the test to fail on). */
+async function untilDocuments(out: string, atLeast: number): Promise<void> {
+  for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < atLeast; i += 1) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 /**
  * Starts a PDF batch of `count` records in a fresh folder through the built command and resolves
  * once `atLeast` documents exist; `exited` resolves with the signal that ended the command.
@@ -55,9 +61,7 @@ async function batchUnderWay(count: number, atLeast: number, ...extra: string[])
   const out = path.join(dir, 'out');
   const child = startCli(batchArgs('in', 'pdf', ...extra), dir);
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  for (let i = 0; i < 600 && (await documents(out).catch(() => [])).length < atLeast; i += 1) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await untilDocuments(out, atLeast);
   return { dir, out, child, exited };
 }
 const ids = (report: BatchReport, status?: string) =>
@@ -188,9 +192,7 @@ describe('faults', { timeout: 180_000 }, () => {
     const child = startCli(batchArgs('in', 'pdf', '--jobs', '1'), dir);
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // A document written means the start-up sweep is over; only then does the old process die.
-    for (let i = 0; i < 600 && (await documents(out)).length === 0; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await untilDocuments(out, 1);
     expect(await readdir(out)).toContain(temp);
     dying.kill('SIGKILL');
     await dead;
