@@ -9,7 +9,7 @@ import { type BatchInput, InputReader, listBatchInputs, textOrigin } from './inp
 import { journalName, Manifest, removeStaleTemps, sameInputs, upToDateEntries } from './manifest.js';
 import { documentsOutcome, type Failure, type OutcomeStatus, type RecordOutcome } from './outcome.js';
 import { type TaskResult, WorkerPool, WorkerStartError } from './pool.js';
-import { peekRecordId } from './record-id.js';
+import { batchRecordId } from './record-id.js';
 import type { BatchSettings, RecordJob, RecordJobResult } from './record-job.js';
 import { inShard, type Shard } from './shard.js';
 
@@ -99,9 +99,7 @@ async function scanInputs(inputs: readonly BatchInput[], reader: InputReader, sh
     let item: Scanned;
     try {
       const text = await reader.read(input);
-      // The record schema is slow to import; only records with an unusual `id:` need it here.
-      const id =
-        peekRecordId(text) ?? (await import('./record-text.js')).loadBatchRecord(text, textOrigin(input)).data.id;
+      const id = await batchRecordId(text, textOrigin(input));
       item = { input, id, recordSha256: sha256Hex(text) };
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;

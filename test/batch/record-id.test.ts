@@ -2,7 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { peekRecordId } from '../../src/batch/record-id.js';
+import { parse, stringify } from 'yaml';
+import { batchRecordId, peekRecordId } from '../../src/batch/record-id.js';
 import { loadRecordText } from '../../src/load/record.js';
 import { sampleTexts } from './support.js';
 
@@ -76,5 +77,20 @@ describe('peekRecordId', () => {
     expect(liveHeap() - before).toBeLessThan(8 * 2 ** 20);
     expect(ids.slice(0, 2)).toEqual(['record-number-0000', 'record-number-0000']);
     expect(ids.at(-1)).toBe('record-number-0031');
+  });
+
+  it('keeps none of the text alive when the id comes from loading the record', async () => {
+    const [sample] = await sampleTexts();
+    // Flow style: no top-level `id:` line, so the record is loaded to learn its id.
+    const flow = stringify(parse(sample?.text ?? ''), { collectionStyle: 'flow' });
+    const origin = { label: 'flow.yaml' };
+    expect(peekRecordId(flow)).toBeUndefined();
+    const expected = await batchRecordId(flow, origin);
+    const ids: string[] = [];
+    const before = liveHeap();
+    for (let i = 0; i < 16; i += 1) ids.push(await batchRecordId(`${flow}# ${'x'.repeat(1 << 20)} ${i}\n`, origin));
+    // 16 texts of 1 MB each, had the ids kept them.
+    expect(liveHeap() - before).toBeLessThan(4 * 2 ** 20);
+    expect(new Set(ids)).toEqual(new Set([expected]));
   });
 });
